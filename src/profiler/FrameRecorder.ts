@@ -1,0 +1,135 @@
+/**
+ * Preallocated ring buffers for frame rows and marker events, as Unity's profiler keeps a frame
+ * history, but bounded by configuration rather than a fixed 2,000 frames.
+ *
+ * In the frame the profiler only appends raw readings (heap bytes, clock stamps, marker ids) into
+ * typed arrays; turning them into milliseconds and per-marker figures happens later, in a
+ * `FrameDecoder`, so the frame itself allocates nothing at any JIT tier.
+ *
+ * Frames are numbered by a sequence `seq` starting at 0. A frame stays readable until its row or
+ * one of its events is overwritten; `isAvailable(seq)` says which.
+ */
+export interface FrameRecorderOptions {
+  /** Frame rows kept (default 10,000). */
+  frameCapacity?: number;
+  /** Marker events kept across all frames (default 64 per frame row). */
+  eventCapacity?: number;
+  /** Slots per clock stamp (from the ProfilerClock). */
+  stampSize: number;
+  /** Slots per heap sample (from the HeapMeter). */
+  sampleSize: number;
+}
+
+/** Row flags. */
+export const FRAME_EVENTS_OVERFLOWED = 1;
+export const FRAME_MARKERS_UNBALANCED = 2;
+
+export class FrameRecorder {
+  readonly frameCapacity: number;
+  readonly eventCapacity: number;
+  readonly stampSize: number;
+  readonly sampleSize: number;
+
+  // Frame rows, indexed by seq % frameCapacity.
+  readonly rowDtMs: Float64Array;
+  readonly rowHeapStart: Float64Array;
+  readonly rowHeapEnd: Float64Array;
+  readonly rowStampStart: Float64Array;
+  readonly rowStampEnd: Float64Array;
+  /** Absolute sequence number of the frame's first event (a double: may pass 2^31). */
+  readonly rowEventSeq: Float64Array;
+  readonly rowEventCount: Int32Array;
+  readonly rowFlags: Uint8Array;
+
+  // Events, indexed by eventSeq % eventCapacity. A begin stores the marker id, an end stores ~id.
+  readonly eventMarker: Int32Array;
+  /** For a begin: how many consecutive calls were merged into it. For an end: index of its begin. */
+  readonly eventLink: Int32Array;
+  readonly eventHeap: Float64Array;
+  readonly eventStamp: Float64Array;
+
+  /** Frames written so far; the next frame's seq. */
+  framesWritten = 0;
+  /** Events written so far; the next event's absolute sequence number. */
+  eventsWritten = 0;
+  /** Events refused because a single frame exceeded the event ring (counted, never silent). */
+  eventsRefused = 0;
+
+  constructor(options: FrameRecorderOptions) {
+    const frameCapacity = options.frameCapacity ?? 10_000;
+    const eventCapacity = options.eventCapacity ?? frameCapacity * 64;
+    if (!Number.isInteger(frameCapacity) || frameCapacity < 1) {
+      throw new RangeError(`FrameRecorder: frameCapacity must be a positive integer, got ${frameCapacity}`);
+    }
+    if (!Number.isInteger(eventCapacity) || eventCapacity < 16) {
+      throw new RangeError(`FrameRecorder: eventCapacity must be an integer >= 16, got ${eventCapacity}`);
+    }
+    this.frameCapacity = frameCapacity;
+    this.eventCapacity = eventCapacity;
+    this.stampSize = options.stampSize;
+    this.sampleSize = options.sampleSize;
+    this.rowDtMs = new Float64Array(frameCapacity);
+    this.rowHeapStart = new Float64Array(frameCapacity * options.sampleSize);
+    this.rowHeapEnd = new Float64Array(frameCapacity * options.sampleSize);
+    this.rowStampStart = new Float64Array(frameCapacity * options.stampSize);
+    this.rowStampEnd = new Float64Array(frameCapacity * options.stampSize);
+    this.rowEventSeq = new Float64Array(frameCapacity);
+    this.rowEventCount = new Int32Array(frameCapacity);
+    this.rowFlags = new Uint8Array(frameCapacity);
+    this.eventMarker = new Int32Array(eventCapacity);
+    this.eventLink = new Int32Array(eventCapacity);
+    this.eventHeap = new Float64Array(eventCapacity * options.sampleSize);
+    this.eventStamp = new Float64Array(eventCapacity * options.stampSize);
+  }
+
+  /** Row index of frame `seq`. */
+  rowOf(seq: number): number {
+    return seq % this.frameCapacity;
+  }
+
+  /** The oldest frame seq whose row has not been overwritten. */
+  get oldestRowSeq(): number {
+    return Math.max(0, this.framesWritten - this.frameCapacity);
+  }
+
+  /** True when frame `seq` was written and neither its row nor its events were overwritten since. */
+  isAvailable(seq: number): boolean {
+    if (seq < this.oldestRowSeq || seq >= this.framesWritten) return false;
+    return this.rowEventSeq[seq % this.frameCapacity]! >= this.eventsWritten - this.eventCapacity;
+  }
+
+  /** The newest complete frame's seq, or -1 before the first frame ends. */
+  get latestSeq(): number {
+    return this.framesWritten - 1;
+  }
+
+  /** Forgets every frame (capacity stays allocated). */
+  clear(): void {
+    this.framesWritten = 0;
+    this.eventsWritten = 0;
+    this.eventsRefused = 0;
+  }
+
+  /** Used-heap growth of frame `seq` in bytes (check `isAvailable` first). */
+  frameBytes(seq: number, meter: { toBytes(buf: Float64Array, index: number): number }): number {
+    const at = (seq % this.frameCapacity) * this.sampleSize;
+    return meter.toBytes(this.rowHeapEnd, at) - meter.toBytes(this.rowHeapStart, at);
+  }
+
+  /**
+   * Copies the used-heap delta of the newest `dest.length` frames into `dest`, oldest first, and
+   * returns how many were written (as Unity's `ProfilerRecorder.CopyTo`). Allocates nothing in
+   * optimised code. Frames no longer available are skipped, so the count can be smaller.
+   */
+  copyTo(dest: Float64Array, meter: { toBytes(buf: Float64Array, index: number): number }): number {
+    const newest = this.framesWritten - 1;
+    let first = newest - dest.length + 1;
+    if (first < this.oldestRowSeq) first = this.oldestRowSeq;
+    let n = 0;
+    for (let seq = first; seq <= newest; seq++) {
+      if (!this.isAvailable(seq)) continue;
+      dest[n++] = this.frameBytes(seq, meter);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,175 @@
+import type { FrameProfiler } from './FrameProfiler.ts';
+import type { HeapMeter, ProfilerClock } from './HeapMeter.ts';
+import { setActiveSink, activeSink, type MarkerSink } from './MarkerSink.ts';
+import { FrameRecorder, FRAME_EVENTS_OVERFLOWED, FRAME_MARKERS_UNBALANCED } from './FrameRecorder.ts';
+
+/** Options of a `Profiler`. */
+export interface ProfilerOptions {
+  /** Reads used heap bytes (host supplied: Node, Chromium). */
+  meter: HeapMeter;
+  /** Stamps time (host supplied). */
+  clock: ProfilerClock;
+  /** Frame rows kept in the ring buffer (default 10,000). */
+  frameCapacity?: number;
+  /** Marker events kept across all frames (default 64 per frame row). */
+  eventCapacity?: number;
+  /** Deepest marker nesting recorded (default 64). */
+  maxMarkerDepth?: number;
+}
+
+/**
+ * Records frames and the markers inside them into a `FrameRecorder`.
+ *
+ * Per frame it reads the heap meter and the clock at the frame's start and end and at each marker
+ * boundary, copying raw readings into preallocated typed arrays: the profiler's own per-frame cost
+ * is 0 bytes. Consecutive calls of the same marker (one per behaviour of a type, in deep mode) are
+ * merged into one event with a call count, so deep profiles stay small.
+ *
+ * @example
+ * const profiler = new Profiler({ meter: new NodeHeapMeter(), clock: new NodeClock() });
+ * profiler.start();
+ * for (let i = 0; i < 600; i++) {
+ *   profiler.beginFrame(16.7);
+ *   game.update();
+ *   profiler.endFrame();
+ * }
+ * profiler.stop();
+ */
+export class Profiler implements FrameProfiler, MarkerSink {
+  readonly meter: HeapMeter;
+  readonly clock: ProfilerClock;
+  readonly recorder: FrameRecorder;
+
+  private readonly _stack: Int32Array;
+  private _depth = 0;
+  private _inFrame = false;
+  private _row = 0;
+  private _frameEvents = 0;
+  private _lastEvent = -1;
+  private _flags = 0;
+
+  constructor(options: ProfilerOptions) {
+    this.meter = options.meter;
+    this.clock = options.clock;
+    this.recorder = new FrameRecorder({
+      frameCapacity: options.frameCapacity,
+      eventCapacity: options.eventCapacity,
+      stampSize: options.clock.stampSize,
+      sampleSize: options.meter.sampleSize,
+    });
+    this._stack = new Int32Array(options.maxMarkerDepth ?? 64);
+  }
+
+  /** Makes this profiler the receiver of every `ProfilerMarker`'s events. */
+  start(): this {
+    setActiveSink(this);
+    return this;
+  }
+
+  /** Stops receiving marker events (frames can still be recorded without markers). */
+  stop(): this {
+    if (activeSink === this) setActiveSink(null);
+    return this;
+  }
+
+  /** True while this profiler receives marker events. */
+  get active(): boolean {
+    return activeSink === this;
+  }
+
+  /** True between `beginFrame` and `endFrame`. */
+  get inFrame(): boolean {
+    return this._inFrame;
+  }
+
+  beginFrame(dtMs: number): void {
+    if (this._inFrame) this.endFrame();
+    const rec = this.recorder;
+    const row = rec.framesWritten % rec.frameCapacity;
+    this._row = row;
+    this._inFrame = true;
+    this._depth = 0;
+    this._frameEvents = 0;
+    this._lastEvent = -1;
+    this._flags = 0;
+    rec.rowDtMs[row] = dtMs;
+    rec.rowEventSeq[row] = rec.eventsWritten;
+    this.clock.stamp(rec.rowStampStart, row * rec.stampSize);
+    this.meter.sample(rec.rowHeapStart, row * rec.sampleSize);
+  }
+
+  endFrame(): void {
+    if (!this._inFrame) return;
+    const rec = this.recorder;
+    const row = this._row;
+    this.meter.sample(rec.rowHeapEnd, row * rec.sampleSize);
+    this.clock.stamp(rec.rowStampEnd, row * rec.stampSize);
+    if (this._depth !== 0) this._flags |= FRAME_MARKERS_UNBALANCED;
+    rec.rowEventCount[row] = this._frameEvents;
+    rec.rowFlags[row] = this._flags;
+    rec.framesWritten++;
+    this._inFrame = false;
+  }
+
+  beginMarker(id: number): void {
+    if (!this._inFrame) return;
+    const rec = this.recorder;
+    const last = this._lastEvent;
+    // The same marker ending and beginning again with nothing between: merge into one event.
+    if (last >= 0 && rec.eventMarker[last] === ~id && this._depth < this._stack.length) {
+      const begin = rec.eventLink[last]!;
+      rec.eventLink[begin]!++;
+      rec.eventsWritten--;
+      this._frameEvents--;
+      this._lastEvent = -1;
+      this._stack[this._depth++] = begin;
+      return;
+    }
+    if (this._depth >= this._stack.length || this._frameEvents >= rec.eventCapacity) {
+      this._flags |= FRAME_EVENTS_OVERFLOWED;
+      rec.eventsRefused++;
+      if (this._depth < this._stack.length) this._stack[this._depth] = -1;
+      this._depth++;
+      return;
+    }
+    const index = rec.eventsWritten % rec.eventCapacity;
+    rec.eventMarker[index] = id;
+    rec.eventLink[index] = 1;
+    this.meter.sample(rec.eventHeap, index * rec.sampleSize);
+    this.clock.stamp(rec.eventStamp, index * rec.stampSize);
+    rec.eventsWritten++;
+    this._frameEvents++;
+    this._lastEvent = -1;
+    this._stack[this._depth++] = index;
+  }
+
+  endMarker(id: number): void {
+    if (!this._inFrame) return;
+    if (this._depth === 0) {
+      this._flags |= FRAME_MARKERS_UNBALANCED;
+      return;
+    }
+    const rec = this.recorder;
+    this._depth--;
+    const begin = this._depth < this._stack.length ? this._stack[this._depth]! : -1;
+    if (begin === -1) {
+      // The matching begin was refused (too deep, or the frame's events overflowed): refuse the end too.
+      rec.eventsRefused++;
+      return;
+    }
+    if (rec.eventMarker[begin] !== id) this._flags |= FRAME_MARKERS_UNBALANCED;
+    if (this._frameEvents >= rec.eventCapacity) {
+      this._flags |= FRAME_EVENTS_OVERFLOWED;
+      rec.eventsRefused++;
+      return;
+    }
+    const index = rec.eventsWritten % rec.eventCapacity;
+    this.clock.stamp(rec.eventStamp, index * rec.stampSize);
+    this.meter.sample(rec.eventHeap, index * rec.sampleSize);
+    rec.eventMarker[index] = ~id;
+    rec.eventLink[index] = begin;
+    rec.eventsWritten++;
+    this._frameEvents++;
+    this._lastEvent = index;
+  }
+}

@@ -1,0 +1,93 @@
+import type { GcKind } from './GcLog.ts';
+
+/** The JSON schema id of a run file. Bump the number on any incompatible change. */
+export const RUN_SCHEMA = 'alloclab.run/1';
+
+/** Which JS engine produced a run. */
+export interface RuntimeInfo {
+  engine: 'node' | 'chromium';
+  /** Node's or the browser's version. */
+  version: string;
+  /** V8's version. */
+  v8: string;
+  /** V8 flags the measuring process ran with. */
+  flags: string[];
+}
+
+/** The run file written by `alloclab run --json` (and returned by the testing API as `runs[i]`). */
+export interface RunFile {
+  schema: typeof RUN_SCHEMA;
+  createdAt: string;
+  runtime: RuntimeInfo;
+  runs: RunResult[];
+}
+
+/** Per-marker figures, averaged over the measured frames. */
+export interface MarkerResult {
+  name: string;
+  /** Mean bytes per frame inside the marker (children included). */
+  bytesPerFrame: number;
+  /** Mean bytes per frame in the marker itself (children excluded). */
+  selfBytesPerFrame: number;
+  /** Mean calls per frame. */
+  calls: number;
+  /** Mean milliseconds per frame (children included). */
+  ms: number;
+  /** Mean milliseconds per frame in the marker itself. */
+  selfMs: number;
+}
+
+/** One GC event, in milliseconds since the run's first measured frame began. */
+export interface GcEventResult {
+  atMs: number;
+  durationMs: number;
+  kind: GcKind;
+  /** Index of the measured frame it happened in, or -1 between frames. */
+  frame: number;
+}
+
+/** What one profiled run measured. All byte figures are measured, never estimated. */
+export interface RunResult {
+  scene: string;
+  variant: string;
+  mode: 'production' | 'deterministic';
+  size: number | null;
+  /** Frames measured. */
+  frames: number;
+  /** Frames run before measuring (at least the requested warm-up; more until the JIT was quiet). */
+  warmup: number;
+  /** True when warm-up ended because the JIT stopped compiling, false when it hit its limit. */
+  jitSettled: boolean;
+  heapMeter: { kind: string; precise: boolean };
+  /** Measured used-heap growth per frame, over frames without a GC or JIT install inside. */
+  bytesPerFrame: { mean: number; median: number; p95: number; max: number; min: number };
+  /** Frames whose bytes could not be measured because a GC ran inside them. */
+  gcFrames: number;
+  /** Frames left out of byte figures because V8 installed compiled code in them or the frame before. */
+  jitFrames: number;
+  /** Sum of measured bytes over measured frames. */
+  totalBytes: number;
+  gc: {
+    minor: number;
+    major: number;
+    other: number;
+    totalMs: number;
+    maxMs: number;
+    /** GCs per 1,000 frames. */
+    per1000Frames: number;
+    events: GcEventResult[];
+  };
+  frameMs: { mean: number; p50: number; p95: number; p99: number; max: number };
+  /** Markers by mean bytes per frame, largest first. */
+  markers: MarkerResult[];
+  /** Frames recorded but lost to ring-buffer overflow before they were read (0 in a normal run). */
+  droppedFrames: number;
+  /** Marker events refused (nesting too deep or a frame with more events than the ring). */
+  refusedMarkerEvents: number;
+  /** Off-heap ArrayBuffer memory (typed-array data lives there, not on the JS heap). */
+  offHeap: { arrayBuffersStart: number; arrayBuffersEnd: number } | null;
+  /** The worst frames by bytes (index within the measured frames). */
+  worstFrames: Array<{ frame: number; bytes: number; ms: number }>;
+  /** Per-frame measured bytes (NaN where a GC ran), kept for exports and matchers. */
+  perFrameBytes?: number[];
+}

@@ -1,0 +1,120 @@
+import { describe, it, expect } from 'vitest';
+import { Profiler } from '../../src/profiler/Profiler.ts';
+import { ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
+import { FrameDecoder, FrameSample } from '../../src/profiler/FrameDecoder.ts';
+import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
+import { NodeClock } from '../../src/hosts/node/NodeClock.ts';
+import { createNodeProfiler } from '../../src/hosts/node/NodeProfiler.ts';
+import { measureRun } from '../../src/hosts/node/measureRun.ts';
+
+const outer = new ProfilerMarker('Test.Outer');
+const inner = new ProfilerMarker('Test.Inner');
+// Preallocated, so that storing objects does not grow a backing store.
+const holder: unknown[] = new Array(1000).fill(null);
+
+function makeProfiler(frameCapacity = 2000) {
+  return new Profiler({ meter: new NodeHeapMeter(), clock: new NodeClock(), frameCapacity }).start();
+}
+
+function emptyFrame(profiler: Profiler): void {
+  profiler.beginFrame(16);
+  outer.begin();
+  for (let i = 0; i < 10; i++) {
+    inner.begin();
+    inner.end();
+  }
+  outer.end();
+  profiler.endFrame();
+}
+
+function allocatingFrame(profiler: Profiler, n: number): void {
+  profiler.beginFrame(16);
+  outer.begin();
+  inner.begin();
+  for (let i = 0; i < n; i++) holder[i] = { x: i, y: i };
+  inner.end();
+  outer.end();
+  profiler.endFrame();
+}
+
+describe('Profiler', () => {
+  it('reads 0 bytes for 10,000 empty frames with nested markers (its own cost is zero)', async () => {
+    const node = createNodeProfiler();
+    const { result, frames } = await measureRun(node, {
+      scene: 'empty', variant: 'test', mode: 'production', frames: 10_000, warmup: 1000, keepPerFrame: true,
+      step: () => emptyFrame(node.profiler),
+    });
+    expect(result.jitSettled).toBe(true);
+    expect(result.droppedFrames).toBe(0);
+    expect(result.frames).toBe(10_000);
+    // Frames with a GC or a JIT code install inside have no byte figure (NaN), and are counted.
+    const nonZero = frames.bytes.filter((b) => b !== 0 && !Number.isNaN(b));
+    expect(result.jitFrames + result.gcFrames).toBeLessThan(20);
+
+    expect(nonZero).toEqual([]);
+    expect(result.bytesPerFrame.max).toBe(0);
+    expect(result.markers.map((m) => m.name).sort()).toEqual(['Test.Inner', 'Test.Outer']);
+    expect(result.markers.find((m) => m.name === 'Test.Inner')!.calls).toBe(10);
+  });
+
+  it('reads the true size of known allocations, per frame and per marker', async () => {
+    // Largest first: the frame function is then hot (optimised) by the time the small cases run.
+    for (const n of [1000, 10, 1]) {
+      const node = createNodeProfiler();
+      const { result } = await measureRun(node, {
+        scene: 'known', variant: String(n), mode: 'production', frames: 300, warmup: 300,
+        step: () => allocatingFrame(node.profiler, n),
+      });
+      // {x, y} with small integers is 40 B in Node's V8 (research/measurement.md).
+      expect(result.bytesPerFrame.median, `median for ${n} objects`).toBe(40 * n);
+      expect(result.bytesPerFrame.min).toBe(40 * n);
+      // A frame that crosses a 256 KB young-space page reads 8-48 B more.
+      expect(result.bytesPerFrame.max).toBeLessThanOrEqual(40 * n + 48);
+      const innerResult = result.markers.find((m) => m.name === 'Test.Inner')!;
+      const outerResult = result.markers.find((m) => m.name === 'Test.Outer')!;
+      expect(innerResult.bytesPerFrame).toBeGreaterThanOrEqual(40 * n);
+      expect(innerResult.bytesPerFrame).toBeLessThanOrEqual(40 * n + 48);
+      expect(outerResult.selfBytesPerFrame).toBe(0);
+    }
+  });
+
+  it('decodes calls, nesting and self time of markers', () => {
+    const profiler = makeProfiler();
+    const decoder = new FrameDecoder(profiler.recorder, profiler.clock, profiler.meter);
+    const sample = new FrameSample();
+    emptyFrame(profiler);
+    expect(decoder.decode(0, sample)).toBe(true);
+    expect(sample.calls[outer.id]).toBe(1);
+    // Ten consecutive inner calls are merged into one event with a call count.
+    expect(sample.calls[inner.id]).toBe(10);
+    expect(profiler.recorder.rowEventCount[0]).toBe(4);
+    expect(sample.totalMs[outer.id]).toBeGreaterThanOrEqual(sample.totalMs[inner.id]!);
+    expect(sample.selfMs[outer.id]).toBeCloseTo(sample.totalMs[outer.id]! - sample.totalMs[inner.id]!, 9);
+    expect(sample.frameMs).toBeGreaterThanOrEqual(sample.totalMs[outer.id]!);
+    profiler.stop();
+  });
+
+  it('counts frames lost to ring overflow and keeps the newest', () => {
+    const profiler = makeProfiler(100);
+    for (let i = 0; i < 250; i++) emptyFrame(profiler);
+    const rec = profiler.recorder;
+    expect(rec.framesWritten).toBe(250);
+    expect(rec.oldestRowSeq).toBe(150);
+    expect(rec.isAvailable(149)).toBe(false);
+    expect(rec.isAvailable(150)).toBe(true);
+    expect(rec.isAvailable(249)).toBe(true);
+    profiler.stop();
+  });
+
+  it('ignores markers outside frames and flags unbalanced ones', () => {
+    const profiler = makeProfiler();
+    inner.begin();
+    inner.end();
+    profiler.beginFrame(16);
+    outer.begin();
+    profiler.endFrame();
+    expect(profiler.recorder.rowEventCount[0]).toBe(1);
+    expect(profiler.recorder.rowFlags[0]).not.toBe(0);
+    profiler.stop();
+  });
+});
