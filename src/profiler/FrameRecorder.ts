@@ -12,7 +12,7 @@
 export interface FrameRecorderOptions {
   /** Frame rows kept (default 10,000). */
   frameCapacity?: number;
-  /** Marker events kept across all frames (default 64 per frame row). */
+  /** Marker events kept across all frames (default 32 per frame row). */
   eventCapacity?: number;
   /** Slots per clock stamp (from the ProfilerClock). */
   stampSize: number;
@@ -57,7 +57,7 @@ export class FrameRecorder {
 
   constructor(options: FrameRecorderOptions) {
     const frameCapacity = options.frameCapacity ?? 10_000;
-    const eventCapacity = options.eventCapacity ?? frameCapacity * 64;
+    const eventCapacity = options.eventCapacity ?? frameCapacity * 32;
     if (!Number.isInteger(frameCapacity) || frameCapacity < 1) {
       throw new RangeError(`FrameRecorder: frameCapacity must be a positive integer, got ${frameCapacity}`);
     }

@@ -11,7 +11,7 @@ export interface ProfilerOptions {
   clock: ProfilerClock;
   /** Frame rows kept in the ring buffer (default 10,000). */
   frameCapacity?: number;
-  /** Marker events kept across all frames (default 64 per frame row). */
+  /** Marker events kept across all frames (default 32 per frame row). */
   eventCapacity?: number;
   /** Deepest marker nesting recorded (default 64). */
   maxMarkerDepth?: number;
