@@ -1,0 +1,162 @@
+/**
+ * The run-time half of allocation-site instrumentation: per-site hit counters in typed arrays.
+ *
+ * Instrumented modules import `__alloclab_register` and `__alloclab_hit` from here. A hit is two
+ * typed-array increments, so counting allocates nothing at any JIT tier; everything that allocates
+ * (registering a module, growing the arrays, listing sites) happens when a module is evaluated,
+ * outside frames.
+ *
+ * Ids: a module's transform numbers its sites 0..n-1 and adds the `base` returned by `register`,
+ * giving a *slot*. Slots map to *site ids* through `_slotToSite`, so a module re-registered by HMR
+ * gets fresh slots while an unchanged (file, line, column, kind) keeps its site id and its count.
+ * Site id 0 is a sink for hits that arrive before their module registered (a hoisted function
+ * called through an import cycle, when `__alloclab_base` is still undefined).
+ */
+import type { SiteInfo, SiteKind, SiteRecord } from './siteKinds.ts';
+
+const INITIAL_CAPACITY = 256;
+
+let _counts = new Float64Array(INITIAL_CAPACITY);
+let _slotToSite = new Uint32Array(INITIAL_CAPACITY);
+let _siteCount = 1;
+let _slotCount = 1;
+/** `_counts` cut to the registered sites; rebuilt on register so `snapshot` can use `set`. */
+let _countsView = _counts.subarray(0, _siteCount);
+
+const _sites: SiteInfo[] = [
+  { id: 0, file: '<unregistered>', line: 0, column: 0, kind: 'object', detail: '', count: -1, functionName: '<module>', excerpt: '' },
+];
+
+interface FileEntry {
+  /** Site id by `line:column:kind:detail`. */
+  ids: Map<string, number>;
+  /** Keys and base of the latest registration, to reuse its slots when it did not change. */
+  lastKeys: string[];
+  lastBase: number;
+}
+const _files = new Map<string, FileEntry>();
+
+/**
+ * Hits counted since the last `reset`, over all sites: one number the profiler copies at frame
+ * boundaries (`frameRow.set(totalHits, i)`) to get "source allocations in this frame".
+ */
+export const totalHits = new Float64Array(1);
+
+/**
+ * Counts one allocation at a slot. Called by instrumented code as
+ * `(__alloclab_hit(__alloclab_base + k), <expression>)`. Allocates nothing once optimised; in the
+ * interpreter too while a count stays a small integer (below 2^30, V8's smallest Smi range).
+ */
+export function __alloclab_hit(slot: number): void {
+  // `| 0` sends `undefined` (slot NaN from a not-yet-registered module) to the sink at 0.
+  _counts[_slotToSite[slot]! | 0]++;
+  totalHits[0]++;
+}
+
+/**
+ * Registers a module's sites and returns the base slot of its block. Re-registering a file (HMR)
+ * keeps the site id of every (line, column, kind, detail) that is still there. Allocates: call at
+ * module evaluation only.
+ */
+export function __alloclab_register(file: string, records: readonly SiteRecord[]): number {
+  let entry = _files.get(file);
+  if (entry === undefined) {
+    entry = { ids: new Map(), lastKeys: [], lastBase: -1 };
+    _files.set(file, entry);
+  }
+  const keys = siteKeys(records);
+  if (entry.lastBase >= 0 && sameKeys(keys, entry.lastKeys)) return entry.lastBase;
+  const base = _slotCount;
+  _slotCount += records.length;
+  ensureSlotCapacity(_slotCount);
+  for (let k = 0; k < records.length; k++) {
+    const record = records[k]!;
+    let id = entry.ids.get(keys[k]!);
+    if (id === undefined) {
+      id = _siteCount++;
+      entry.ids.set(keys[k]!, id);
+      ensureSiteCapacity(_siteCount);
+    }
+    _sites[id] = toSiteInfo(id, file, record);
+    _slotToSite[base + k] = id;
+  }
+  _countsView = _counts.subarray(0, _siteCount);
+  entry.lastKeys = keys;
+  entry.lastBase = base;
+  return base;
+}
+
+/** Alias of `__alloclab_register` for hand-written callers. */
+export const register = __alloclab_register;
+
+/** Every registered site, indexed by id (index 0 is the sink for unregistered hits). Allocates. */
+export function sites(): SiteInfo[] {
+  return _sites.map((site) => ({ ...site }));
+}
+
+/** The number of site ids in use (including the sink at 0): the length `snapshot` needs. */
+export function siteCount(): number {
+  return _siteCount;
+}
+
+/**
+ * Copies the per-site counts into `out` (index = site id) and returns how many were copied.
+ * Allocation-free; when `out` is shorter than `siteCount()` only its length is filled.
+ */
+export function snapshot(out: Float64Array): number {
+  if (out.length >= _siteCount) {
+    out.set(_countsView);
+    return _siteCount;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = _counts[i]!;
+  return out.length;
+}
+
+/** Sets every count and `totalHits` to 0; sites and ids stay registered. */
+export function reset(): void {
+  _counts.fill(0);
+  totalHits[0] = 0;
+}
+
+function siteKeys(records: readonly SiteRecord[]): string[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const [line, column, kind, detail] of records) {
+    let key = `${line}:${column}:${kind}:${detail}`;
+    // Two sites that share a position and kind still need distinct ids.
+    for (let n = 2; seen.has(key); n++) key = `${line}:${column}:${kind}:${detail}#${n}`;
+    seen.add(key);
+    keys.push(key);
+  }
+  return keys;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function toSiteInfo(id: number, file: string, record: SiteRecord): SiteInfo {
+  const [line, column, kind, detail, count, functionName, excerpt] = record;
+  return { id, file, line, column, kind: kind as SiteKind, detail, count, functionName, excerpt };
+}
+
+// Growth doubles, so a project with n sites reallocates log2(n) times, all at module evaluation.
+function ensureSiteCapacity(needed: number): void {
+  if (needed <= _counts.length) return;
+  let capacity = _counts.length * 2;
+  while (capacity < needed) capacity *= 2;
+  const grown = new Float64Array(capacity);
+  grown.set(_counts);
+  _counts = grown;
+}
+
+function ensureSlotCapacity(needed: number): void {
+  if (needed <= _slotToSite.length) return;
+  let capacity = _slotToSite.length * 2;
+  while (capacity < needed) capacity *= 2;
+  const grown = new Uint32Array(capacity);
+  grown.set(_slotToSite);
+  _slotToSite = grown;
+}
