@@ -1,0 +1,69 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { InstrumentFilter, type PathPattern } from './filter.ts';
+import { instrumentCode } from './transform.ts';
+
+/** Options of `alloclabInstrument`. */
+export interface AlloclabInstrumentOptions {
+  /** Instrumented when matched (path prefix or RegExp). Default `['scenes/']`; the pragma `// @alloclab-instrument` always opts a file in. */
+  include?: PathPattern[];
+  /** Never instrumented (wins over include and the pragma). Default `['src/']`; node_modules and the runtime are always out. */
+  exclude?: PathPattern[];
+  /** Module the instrumented code imports its counters from. Default: the absolute path of `runtime.ts`. */
+  runtimeImport?: string;
+}
+
+/** Absolute path of the runtime module: importing it by path gives the same instance everywhere. */
+export const RUNTIME_PATH = fileURLToPath(new URL('./runtime.ts', import.meta.url));
+
+/** Bump when the transform's output changes, so vitest's module cache drops old output. */
+const TRANSFORM_VERSION = 1;
+
+/**
+ * The string vitest adds to its module cache key: the transform version and every option that
+ * changes the output. Vitest caches transformed modules by plugin *name*, so without it a change
+ * of `include` would keep serving stale (un)instrumented modules.
+ */
+export function instrumentCacheKey(options: AlloclabInstrumentOptions, root: string): string {
+  const patterns = (list?: PathPattern[]) => list?.map((p) => (typeof p === 'string' ? p : `re:${String(p)}`)) ?? null;
+  return `alloclab-instrument@${TRANSFORM_VERSION}:${JSON.stringify({
+    include: patterns(options.include),
+    exclude: patterns(options.exclude),
+    runtimeImport: options.runtimeImport ?? RUNTIME_PATH,
+    root,
+  })}`;
+}
+
+/**
+ * Vite plugin (also active under vitest) that counts every allocation site of scene and user code.
+ * It runs before TypeScript is stripped (`enforce: 'pre'`), so sites carry source lines and columns.
+ *
+ * @example
+ * // vite.config.ts
+ * import { alloclabInstrument } from './src/instrument/index.ts';
+ * export default defineConfig({ plugins: [alloclabInstrument({ include: ['scenes/', 'game/'] })] });
+ */
+export function alloclabInstrument(options: AlloclabInstrumentOptions = {}): Plugin {
+  const runtimeImport = options.runtimeImport ?? RUNTIME_PATH;
+  let root = process.cwd();
+  let filter = new InstrumentFilter(root, RUNTIME_PATH, options);
+  return {
+    name: 'alloclab:instrument',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+      filter = new InstrumentFilter(root, RUNTIME_PATH, options);
+    },
+    configureVitest({ project, defineCacheKeyGenerator }) {
+      const key = instrumentCacheKey(options, project.config.root);
+      defineCacheKeyGenerator(() => key);
+    },
+    transform(code, id) {
+      if (!filter.accepts(id, code)) return null;
+      const out = instrumentCode(code, { id: id.replace(/[?#].*$/, ''), file: filter.relativePath(id), runtimeImport });
+      if (!out) return null;
+      return { code: out.code, map: out.map };
+    },
+  };
+}
