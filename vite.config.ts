@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['src/testing/setup.ts'],
     // Exact heap readings need V8 flags; the forks pool passes them to each worker process.
     pool: 'forks',
     execArgv: ['--expose-gc', '--expose-internals', '--no-allocation-site-pretenuring'],

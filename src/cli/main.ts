@@ -1,0 +1,227 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { readFileSync } from 'node:fs';
+import { MODE_FLAGS, PROFILE_MODES, type ProfileMode } from '../hosts/node/modes.ts';
+import { writeFileAtomic } from '../hosts/node/writeFileAtomic.ts';
+import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
+import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
+import type { RunResult } from '../profiler/RunResult.ts';
+import { formatBytes, formatComparison, formatRun } from './format.ts';
+import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
+import { runVariant, SceneFailure, type VariantOutcome } from './runScene.ts';
+import { UsageError } from './UsageError.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Exit codes: documented in README. */
+export const EXIT_OK = 0;
+export const EXIT_BUDGET = 1;
+export const EXIT_USAGE = 2;
+
+interface RunOptions {
+  variant: string;
+  frames: number;
+  warmup: number;
+  size?: number;
+  mode: ProfileMode;
+  deep: boolean;
+  json?: string;
+  trace?: string;
+  budget?: number;
+  progress: boolean;
+}
+
+function positiveInt(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.replace(/_/g, '')) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be an integer >= ${min}, got "${value}"`);
+    }
+    return n;
+  };
+}
+
+function addRunOptions(command: Command, withVariant: boolean): Command {
+  if (withVariant) {
+    command.option('-v, --variant <name>', 'allocating, optimized, both (or any variant the scene defines)', 'allocating');
+  }
+  return command
+    .option('-f, --frames <n>', 'frames to measure', positiveInt('--frames', 1), 600)
+    .option('-w, --warmup <n>', 'frames to run first, at least (warm-up goes on until the JIT is quiet)', positiveInt('--warmup', 0), 300)
+    .option('-s, --size <n>', "the scene's size parameter (default: the scene's own)", positiveInt('--size', 0))
+    .addOption(new Option('-m, --mode <mode>', 'production: optimiser on; deterministic: no optimising JIT').choices(PROFILE_MODES).default('production'))
+    .option('--deep', 'one marker per behaviour type (slower)', false)
+    .option('--json <file>', 'write the runs as JSON (schema alloclab.run/1)')
+    .option('--trace <file>', 'write a Chrome trace (opens in Perfetto and chrome://tracing)')
+    .option('--budget <bytes>', 'exit 1 when a variant allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
+    .option('--no-progress', 'no progress bar');
+}
+
+async function measure(sceneArg: string, options: RunOptions, variantArg: string): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
+  const ref = await parseSceneRef(sceneArg);
+  let scene;
+  try {
+    scene = await loadScene(ref);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new SceneFailure('load', error instanceof Error ? error.message : String(error));
+  }
+  const variants = selectVariants(scene, variantArg);
+  const size = options.size ?? scene.size.default;
+  if (size < scene.size.min || size > scene.size.max) {
+    throw new UsageError(`--size ${size} is outside scene "${scene.name}"'s range ${scene.size.min}..${scene.size.max} (${scene.size.unit})`);
+  }
+  const showProgress = options.progress && process.stderr.isTTY === true;
+  const outcomes: VariantOutcome[] = [];
+  for (const variant of variants) {
+    const bar = showProgress
+      ? new SingleBar({ format: `${scene.name} · ${variant} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)
+      : null;
+    bar?.start(options.warmup + options.frames, 0);
+    try {
+      outcomes.push(
+        await runVariant(
+          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined },
+          (done, total) => {
+            bar?.setTotal(total);
+            bar?.update(done);
+          },
+        ),
+      );
+    } catch (error) {
+      if (error instanceof SceneFailure) error.message = `scene "${scene.name}" (${variant}) failed in ${error.phase}: ${error.message}`;
+      throw error;
+    } finally {
+      bar?.stop();
+    }
+  }
+  return { outcomes, runs: outcomes.map((o) => o.result) };
+}
+
+function writeOutputs(outcomes: VariantOutcome[], options: RunOptions): void {
+  const first = outcomes[0]!;
+  if (options.json) {
+    const runtime = { engine: 'node' as const, ...first.runtime };
+    writeFileAtomic(options.json, stringifyRunFile(toRunFile(runtime, outcomes.map((o) => o.result), { perFrame: true })));
+    console.log(`JSON written to ${options.json}`);
+  }
+  if (options.trace) {
+    const trace = toChromeTrace(outcomes.map((o) => ({ result: o.result, frames: o.frames, markerNames: o.markerNames })));
+    writeFileAtomic(options.trace, JSON.stringify(trace));
+    console.log(`Chrome trace written to ${options.trace}`);
+  }
+}
+
+/** Reports scene errors and the budget; returns the exit code. */
+function verdict(outcomes: VariantOutcome[], options: RunOptions): number {
+  let code = EXIT_OK;
+  for (const o of outcomes) {
+    if (o.sceneErrors.count > 0) {
+      console.error(`alloclab: scene "${o.result.scene}" (${o.result.variant}) threw ${o.sceneErrors.count} error(s) during frames; first: ${o.sceneErrors.first}`);
+      code = EXIT_USAGE;
+    }
+  }
+  if (options.budget !== undefined) {
+    for (const o of outcomes) {
+      const mean = o.result.bytesPerFrame.mean;
+      if (!(mean <= options.budget)) {
+        console.error(
+          `alloclab: over budget: ${o.result.scene} (${o.result.variant}) allocates ${formatBytes(mean)}/frame, budget ${formatBytes(options.budget)}/frame (+${formatBytes(mean - options.budget)})`,
+        );
+        if (code === EXIT_OK) code = EXIT_BUDGET;
+      } else {
+        console.log(`Budget ${formatBytes(options.budget)}/frame: ${o.result.variant} within (${formatBytes(mean)}/frame)`);
+      }
+    }
+  }
+  return code;
+}
+
+function digestNote(outcomes: VariantOutcome[]): string | null {
+  if (outcomes.length < 2) return null;
+  const same = outcomes.every((o) => o.digest === outcomes[0]!.digest);
+  const frame = outcomes[0]!.digestFrame;
+  return same
+    ? `State digests of the variants are equal after ${frame} frames: they did the same work.`
+    : `Warning: the variants' states differ after ${frame} frames (digests differ): they did not do the same work.`;
+}
+
+/** Builds the `alloclab` command. `run` returns the exit code instead of exiting, for tests. */
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('alloclab')
+    .description('Per-frame allocation profiler for game loops: run scenes headless, compare variants, export, enforce budgets.')
+    .version(pkg.version)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`alloclab: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('list')
+    .description('list the scenes and their variants')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { scenes } = await import('../../scenes/index.ts');
+      if (options.json) {
+        const list = scenes.map((s) => ({ name: s.name, description: s.description, source: s.source ?? null, size: s.size, variants: Object.keys(s.variants) }));
+        console.log(JSON.stringify(list, null, 2));
+        return;
+      }
+      const width = Math.max(...scenes.map((s) => s.name.length));
+      for (const s of scenes) console.log(`${s.name.padEnd(width)}  ${s.description}  [${Object.keys(s.variants).join(', ')}]`);
+    });
+
+  const run = program
+    .command('run')
+    .description('measure a scene (a catalog name or a path to a scene file)')
+    .argument('<scene>', 'scene name or path/to/scene.ts');
+  addRunOptions(run, true).action(async (sceneArg: string, options: RunOptions) => {
+    const { outcomes, runs } = await measure(sceneArg, options, options.variant);
+    for (const r of runs) console.log(formatRun(r) + '\n');
+    if (runs.length > 1) console.log(formatComparison(runs));
+    const note = digestNote(outcomes);
+    if (note) console.log(note);
+    writeOutputs(outcomes, options);
+    setExitCode(verdict(outcomes, options));
+  });
+
+  const compare = program
+    .command('compare')
+    .description('measure the allocating and optimized variants side by side, with ratios')
+    .argument('<scene>', 'scene name or path/to/scene.ts');
+  addRunOptions(compare, false).action(async (sceneArg: string, options: RunOptions) => {
+    const { outcomes, runs } = await measure(sceneArg, options, 'both');
+    console.log(formatComparison(runs));
+    const note = digestNote(outcomes);
+    if (note) console.log(note);
+    writeOutputs(outcomes, options);
+    setExitCode(verdict(outcomes, options));
+  });
+
+  program.addHelpText('after', `\nModes start Node with these V8 flags (you never type them):\n  production:    ${MODE_FLAGS.production.join(' ')}\n  deterministic: ${MODE_FLAGS.deterministic.join(' ')}\nExit codes: 0 ok, 1 over --budget, 2 usage or scene error.`);
+  return program;
+}
+
+/** Runs the CLI with `argv` (user arguments only) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = createProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      console.error(`alloclab: ${error.message}`);
+      if (error.hint) console.error(`  ${error.hint}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof SceneFailure) {
+      console.error(`alloclab: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    console.error(`alloclab: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_USAGE;
+  }
+  return code;
+}

@@ -1,0 +1,44 @@
+import type { RunResult } from '../profiler/RunResult.ts';
+import type { TraceSlice } from '../profiler/FrameCollector.ts';
+import type { ProfileMode } from '../hosts/node/modes.ts';
+import type { SceneRef } from './sceneRef.ts';
+
+/** What the CLI asks a measuring process to do: one variant of one scene. */
+export interface WorkerSpec {
+  scene: SceneRef;
+  variant: string;
+  frames: number;
+  warmup: number;
+  size: number | null;
+  mode: ProfileMode;
+  deep: boolean;
+  keepSlices: boolean;
+}
+
+/** An error in the scene or the run, with the phase it happened in. */
+export interface WorkerFailure {
+  type: 'error';
+  phase: 'load' | 'setup' | 'run';
+  message: string;
+}
+
+/** Errors the scene's behaviours threw during frames (the frame went on, as in Unity). */
+export interface SceneErrorSummary {
+  count: number;
+  first: string | null;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | {
+      type: 'result';
+      result: RunResult;
+      frames: { startMs: number[]; endMs: number[]; bytes: number[]; slices: TraceSlice[][] };
+      markerNames: string[];
+      /** The scene's state digest after `digestFrame` frames (the same frame for every variant). */
+      digest: string;
+      digestFrame: number;
+      sceneErrors: SceneErrorSummary;
+      runtime: { version: string; v8: string; flags: string[] };
+    }
+  | WorkerFailure;

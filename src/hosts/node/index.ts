@@ -1,0 +1,12 @@
+/** AllocLab's Node host: exact heap meter and clock, GC observer, manual clock, measuring loop. */
+export { createNodeProfiler } from './NodeProfiler.ts';
+export type { NodeProfiler } from './NodeProfiler.ts';
+export { NodeHeapMeter } from './NodeHeapMeter.ts';
+export { NodeClock } from './NodeClock.ts';
+export { NodeGcObserver } from './NodeGcObserver.ts';
+export { ManualClock } from './ManualClock.ts';
+export { measureRun } from './measureRun.ts';
+export type { MeasureRunOptions, MeasuredRun } from './measureRun.ts';
+export { MODE_FLAGS, PROFILE_MODES, currentMode, assertMode } from './modes.ts';
+export type { ProfileMode } from './modes.ts';
+export { writeFileAtomic } from './writeFileAtomic.ts';

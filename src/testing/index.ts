@@ -1,0 +1,9 @@
+/** AllocLab's testing API: run scenes or functions frame by frame and assert what they allocate. */
+export { profileScene } from './profileScene.ts';
+export type { ProfileSceneOptions, SceneRun } from './profileScene.ts';
+export { profileFrames } from './profileFrames.ts';
+export type { ProfileFramesOptions } from './profileFrames.ts';
+export { allocationMatchers, toAllocateNothingPerFrame, toAllocateAtMostPerFrame, toAllocate, describeAllocations } from './matchers.ts';
+export { execArgv } from './config.ts';
+export type { RunResult } from '../profiler/RunResult.ts';
+import './types.ts';

@@ -1,0 +1,94 @@
+import type { RunResult } from '../profiler/RunResult.ts';
+import { profileFrames, type ProfileFramesOptions } from './profileFrames.ts';
+
+interface MatcherContext {
+  isNot: boolean;
+}
+
+interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+const bytes = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const b = (n: number) => `${bytes.format(n)} B`;
+
+function isRun(value: unknown): value is RunResult {
+  return typeof value === 'object' && value !== null && 'bytesPerFrame' in value && 'frames' in value && 'markers' in value;
+}
+
+function measuredFrames(run: RunResult): number {
+  return run.frames - run.gcFrames - run.jitFrames;
+}
+
+/** The evidence a failure message shows: the worst frames and the markers that allocated most. */
+export function describeAllocations(run: RunResult): string {
+  const lines = [
+    `  ${run.scene} (${run.variant}, ${run.mode}): ${run.frames} frames after ${run.warmup} warm-up frames`,
+    `  bytes/frame: mean ${b(run.bytesPerFrame.mean)}, median ${b(run.bytesPerFrame.median)}, max ${b(run.bytesPerFrame.max)}`,
+  ];
+  const worst = run.worstFrames.filter((f) => f.bytes !== 0);
+  if (worst.length > 0) lines.push(`  worst frames: ${worst.map((f) => `#${f.frame} ${b(f.bytes)}`).join(', ')}`);
+  const markers = run.markers.filter((m) => m.selfBytesPerFrame !== 0).slice(0, 5);
+  if (markers.length > 0) lines.push(`  top markers (self bytes/frame): ${markers.map((m) => `${m.name} ${b(m.selfBytesPerFrame)}`).join(', ')}`);
+  if (run.gcFrames + run.jitFrames > 0) lines.push(`  frames without a byte figure: ${run.gcFrames} GC, ${run.jitFrames} JIT install`);
+  return lines.join('\n');
+}
+
+function requireRun(received: unknown, matcher: string): RunResult {
+  if (!isRun(received)) {
+    throw new TypeError(`${matcher}: expected a run from profileScene() or profileFrames(), got ${typeof received}`);
+  }
+  if (measuredFrames(received) <= 0) {
+    throw new Error(`${matcher}: no frame of ${received.scene} could be measured (every frame had a GC or JIT install inside)`);
+  }
+  return received;
+}
+
+/** `expect(run).toAllocateNothingPerFrame()`: every measured frame allocated 0 bytes. */
+export function toAllocateNothingPerFrame(this: MatcherContext, received: unknown): MatcherResult {
+  const run = requireRun(received, 'toAllocateNothingPerFrame');
+  const pass = run.bytesPerFrame.max === 0 && run.bytesPerFrame.min === 0;
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `expected ${run.scene} (${run.variant}) to allocate in some frame, but all ${measuredFrames(run)} measured frames allocated 0 B\n${describeAllocations(run)}`
+        : `expected ${run.scene} (${run.variant}) to allocate nothing per frame, but it allocated up to ${b(run.bytesPerFrame.max)} in a frame\n${describeAllocations(run)}`,
+  };
+}
+
+/** `expect(run).toAllocateAtMostPerFrame(bytes)`: no measured frame allocated more than `limit`. */
+export function toAllocateAtMostPerFrame(this: MatcherContext, received: unknown, limit: number): MatcherResult {
+  if (typeof limit !== 'number' || !(limit >= 0)) throw new TypeError(`toAllocateAtMostPerFrame: limit must be a number >= 0, got ${limit}`);
+  const run = requireRun(received, 'toAllocateAtMostPerFrame');
+  const pass = run.bytesPerFrame.max <= limit;
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `expected ${run.scene} (${run.variant}) to allocate more than ${b(limit)} in some frame, but its largest frame allocated ${b(run.bytesPerFrame.max)}\n${describeAllocations(run)}`
+        : `expected ${run.scene} (${run.variant}) to allocate at most ${b(limit)} per frame, but a frame allocated ${b(run.bytesPerFrame.max)} (${b(run.bytesPerFrame.max - limit)} over)\n${describeAllocations(run)}`,
+  };
+}
+
+/**
+ * `await expect(fn).not.toAllocate()`: calls `fn` once per frame (after warm-up) and passes when
+ * some call allocated. Async: await it.
+ */
+export async function toAllocate(this: MatcherContext, received: unknown, options: ProfileFramesOptions = {}): Promise<MatcherResult> {
+  if (typeof received !== 'function') throw new TypeError(`toAllocate: expected a function, got ${typeof received}`);
+  const run = await profileFrames(received as () => void, { name: received.name || 'function', ...options });
+  requireRun(run, 'toAllocate');
+  const pass = run.bytesPerFrame.max > 0;
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `expected ${run.scene}() not to allocate, but a call allocated ${b(run.bytesPerFrame.max)} (mean ${b(run.bytesPerFrame.mean)} per call)\n${describeAllocations(run)}`
+        : `expected ${run.scene}() to allocate, but none of ${measuredFrames(run)} measured calls allocated\n${describeAllocations(run)}`,
+  };
+}
+
+/** The matchers, for `expect.extend(allocationMatchers)`. */
+export const allocationMatchers = { toAllocateNothingPerFrame, toAllocateAtMostPerFrame, toAllocate };

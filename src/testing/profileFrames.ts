@@ -1,0 +1,41 @@
+import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
+import { measureRun } from '../hosts/node/measureRun.ts';
+import type { ProfileMode } from '../hosts/node/modes.ts';
+import type { RunResult } from '../profiler/RunResult.ts';
+
+/** Options of `profileFrames`. */
+export interface ProfileFramesOptions {
+  frames?: number;
+  warmup?: number;
+  mode?: ProfileMode;
+  /** Name shown in results and messages (default "frames"). */
+  name?: string;
+}
+
+/**
+ * Measures `fn` as a frame: each call is one frame. Use it for a game loop that is not built on
+ * AllocLab's engine, or for one system of it.
+ *
+ * @example
+ * const run = await profileFrames(() => physics.step(1 / 60), { frames: 500 });
+ * expect(run).toAllocateAtMostPerFrame(0);
+ */
+export async function profileFrames(fn: () => void, options: ProfileFramesOptions = {}): Promise<RunResult> {
+  const node = createNodeProfiler();
+  const profiler = node.profiler;
+  const step = (): void => {
+    profiler.beginFrame(0);
+    fn();
+    profiler.endFrame();
+  };
+  const { result } = await measureRun(node, {
+    scene: options.name ?? 'frames',
+    variant: 'function',
+    mode: options.mode ?? 'production',
+    frames: options.frames ?? 300,
+    warmup: options.warmup ?? 300,
+    keepPerFrame: true,
+    step,
+  });
+  return result;
+}

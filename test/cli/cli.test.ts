@@ -1,0 +1,113 @@
+import { describe, it, expect } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'alloclab.js');
+const fixture = (name: string) => join('test', 'fixtures', 'scenes', name);
+
+function alloclab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    // process.execPath is the pinned Node 24 that runs the tests; no V8 flags: the CLI adds its own.
+    execFile(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('alloclab CLI: errors', () => {
+  it('a bad flag exits 2 with a one-line error and a pointer to usage', async () => {
+    const { code, stderr } = await alloclab('run', 'bullets', '--frobnicate');
+    expect(code).toBe(2);
+    expect(stderr).toContain("alloclab: unknown option '--frobnicate'");
+    expect(stderr).toContain('--help');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad value exits 2 and says what is expected', async () => {
+    const { code, stderr } = await alloclab('run', fixture('user-scene.ts'), '--frames', 'ten');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--frames must be an integer >= 1, got "ten"');
+    const mode = await alloclab('run', fixture('user-scene.ts'), '--mode', 'fast');
+    expect(mode.code).toBe(2);
+    expect(mode.stderr).toMatch(/Allowed choices are production, deterministic/);
+  });
+
+  it('an unknown scene exits 2 and lists the known ones', async () => {
+    const { code, stderr } = await alloclab('run', 'no-such-scene');
+    expect(code).toBe(2);
+    expect(stderr).toContain('alloclab: unknown scene "no-such-scene"');
+    expect(stderr).toMatch(/known scenes: .*; or give a path to a scene file/);
+  });
+
+  it('a missing file, a file that is not a scene, and a scene that throws in setup exit 2 in one line', async () => {
+    const missing = await alloclab('run', 'scenes/nope/missing.ts');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('alloclab: no scene file at scenes/nope/missing.ts');
+    const notScene = await alloclab('run', fixture('not-a-scene.ts'));
+    expect(notScene.code).toBe(2);
+    expect(notScene.stderr).toContain('does not export a scene');
+    const throws = await alloclab('run', fixture('throws-in-setup.ts'));
+    expect(throws.code).toBe(2);
+    expect(throws.stderr.trim()).toBe('alloclab: scene "throws-in-setup" (allocating) failed in setup: level file missing');
+  });
+
+  it('an unknown variant exits 2 and names the scene\'s variants', async () => {
+    const { code, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'fast');
+    expect(code).toBe(2);
+    expect(stderr).toContain('scene "user-scene" has no variant "fast"');
+    expect(stderr).toContain('its variants: allocating, optimized');
+  });
+});
+
+describe('alloclab CLI: runs', () => {
+  it('runs a user scene file by path, both variants, and writes JSON and a trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const json = join(dir, 'out.json');
+    const trace = join(dir, 'out.trace.json');
+    const { code, stdout, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'both', '--frames', '300', '--warmup', '200', '--json', json, '--trace', trace, '--no-progress');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('user-scene · allocating · production · 300 frames');
+    expect(stdout).toContain('GC Alloc / frame');
+    expect(stdout).toContain('State digests of the variants are equal');
+    const file = parseRunFile(JSON.parse(readFileSync(json, 'utf8')));
+    expect(file.runtime).toMatchObject({ engine: 'node', version: process.version });
+    expect(file.runs.map((r) => r.variant)).toEqual(['allocating', 'optimized']);
+    const [allocating, optimized] = file.runs;
+    expect(allocating!.frames).toBe(300);
+    expect(allocating!.bytesPerFrame.median).toBeGreaterThan(0);
+    expect(optimized!.bytesPerFrame.max).toBe(0);
+    expect(allocating!.markers.map((m) => m.name)).toEqual(expect.arrayContaining(['Update', 'LateUpdate', 'Coroutines']));
+    const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as Array<{ name: string; ph: string }>;
+    expect(events.filter((e) => e.name === 'Frame')).toHaveLength(600);
+    expect(events.some((e) => e.name === 'Update' && e.ph === 'X')).toBe(true);
+  });
+
+  it('--budget exits 1 and says by how much a variant is over', async () => {
+    const over = await alloclab('run', fixture('user-scene.ts'), '--variant', 'allocating', '--frames', '200', '--budget', '0', '--no-progress');
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/alloclab: over budget: user-scene \(allocating\) allocates [\d,.]+ B\/frame, budget 0 B\/frame \(\+[\d,.]+ B\)/);
+    const within = await alloclab('run', fixture('user-scene.ts'), '--variant', 'optimized', '--frames', '200', '--budget', '0', '--no-progress');
+    expect(within.code).toBe(0);
+    expect(within.stdout).toContain('Budget 0 B/frame: optimized within (0 B/frame)');
+  });
+
+  it('compare prints both variants side by side with a ratio, and no JSON file unless asked', async () => {
+    const { code, stdout } = await alloclab('compare', fixture('user-scene.ts'), '--frames', '200', '--no-progress');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/GC Alloc \/ frame \(mean\)\s.*all saved/);
+    expect(existsSync(join(root, 'out.json'))).toBe(false);
+  });
+
+  it('list shows the catalog, also as JSON', async () => {
+    const { code, stdout } = await alloclab('list', '--json');
+    expect(code).toBe(0);
+    const list = JSON.parse(stdout) as Array<{ name: string; variants: string[] }>;
+    for (const scene of list) expect(scene.variants).toEqual(expect.arrayContaining(['allocating', 'optimized']));
+  });
+});
