@@ -10,3 +10,5 @@ export * from './engine/index.ts';
 export { defineScene } from './engine/Scene.ts';
 export type { SceneDefinition, SceneInstance, SceneSetup, SceneSize } from './engine/Scene.ts';
 export * from './profiler/index.ts';
+export { Sprite, STAGE_WIDTH, STAGE_HEIGHT } from './engine/Sprite.ts';
+export type { SpriteShape } from './engine/Sprite.ts';
