@@ -1,29 +1,27 @@
 /**
- * AllocLab's allocation-site instrumentation: a build-time transform that counts every allocation
- * in scene and user code (object/array literals, `new`, closures, built strings, spread/rest,
- * RegExp literals, allocating built-ins, generator and async calls), with file, line and function.
+ * AllocLab's allocation-site instrumentation, run-time side: the counters that instrumented code
+ * bumps, the site table, and size estimates. Safe in the browser and in Node.
+ *
+ * The build-time side, the Vite plugin, lives in `./plugin.ts` (Node only: it imports Vite's
+ * parser), so that browser code importing this file never pulls in the build tool.
  *
  * Counts are deterministic and independent of the JIT; V8 may still remove some of these
  * allocations (escape analysis), which the measured-bytes lens shows.
  *
  * @example
  * // vite.config.ts: instrument scenes/ and files with `// @alloclab-instrument`
- * import { defineConfig } from 'vitest/config';
- * import { alloclabInstrument } from './src/instrument/index.ts';
+ * import { alloclabInstrument } from './src/instrument/plugin.ts';
  * export default defineConfig({ plugins: [alloclabInstrument()] });
  *
- * // At frame boundaries (allocation-free):
- * import { totalHits, snapshot, sites, siteCount } from './src/instrument/index.ts';
- * row.set(totalHits, column);            // source allocations so far, all sites
- * snapshot(perSite);                     // per-site counts, index = site id
- * // Outside frames: sites()[id] -> { file, line, column, kind, functionName, excerpt }
+ * // Game loop, at frame boundaries (allocation-free):
+ * import { totalHits, snapshot } from './src/instrument/index.ts';
+ * frameRow.set(totalHits, column);   // source allocations so far, all sites (delta = this frame)
+ * snapshot(perSite);                 // per-site counts, index = site id
+ *
+ * // Outside frames: what each site id is, and what it probably costs
+ * const site = sites()[id];          // { file, line, column, kind, functionName, excerpt }
+ * estimateSiteBytes(site, 'node');   // { hot, cold, basis }: estimated bytes per allocation
  */
-export { alloclabInstrument, instrumentCacheKey, RUNTIME_PATH } from './plugin.ts';
-export type { AlloclabInstrumentOptions } from './plugin.ts';
-export type { PathPattern } from './filter.ts';
-export { DEFAULT_INCLUDE, DEFAULT_EXCLUDE, PRAGMA } from './filter.ts';
-export { instrumentCode } from './transform.ts';
-export type { InstrumentCodeOptions, InstrumentedCode } from './transform.ts';
 export { totalHits, sites, siteCount, snapshot, reset, register } from './runtime.ts';
 export { SITE_KINDS } from './siteKinds.ts';
 export type { SiteInfo, SiteKind, SiteRecord } from './siteKinds.ts';

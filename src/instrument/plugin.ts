@@ -1,4 +1,8 @@
 /// <reference types="vitest/config" />
+/**
+ * Build-time entry of the instrumentation (Node only): the Vite plugin and the transform.
+ * The run-time counters are in `./index.ts`.
+ */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { InstrumentFilter, type PathPattern } from './filter.ts';
@@ -41,7 +45,7 @@ export function instrumentCacheKey(options: AlloclabInstrumentOptions, root: str
  *
  * @example
  * // vite.config.ts
- * import { alloclabInstrument } from './src/instrument/index.ts';
+ * import { alloclabInstrument } from './src/instrument/plugin.ts';
  * export default defineConfig({ plugins: [alloclabInstrument({ include: ['scenes/', 'game/'] })] });
  */
 export function alloclabInstrument(options: AlloclabInstrumentOptions = {}): Plugin {
@@ -67,3 +71,8 @@ export function alloclabInstrument(options: AlloclabInstrumentOptions = {}): Plu
     },
   };
 }
+
+export { instrumentCode } from './transform.ts';
+export type { InstrumentCodeOptions, InstrumentedCode } from './transform.ts';
+export { DEFAULT_INCLUDE, DEFAULT_EXCLUDE, PRAGMA } from './filter.ts';
+export type { PathPattern } from './filter.ts';
