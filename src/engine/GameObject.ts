@@ -113,7 +113,7 @@ export class GameObject {
    */
   addComponent<T extends Behaviour, A extends unknown[]>(type: new (...args: A) => T, ...args: A): T {
     if (this._destroyed) throw new Error('GameObject.addComponent: "' + this.name + '" has been destroyed');
-    if (typeof type !== 'function' || !(type.prototype instanceof Behaviour)) {
+    if (typeof type !== 'function' || (type !== (Behaviour as unknown) && !(type.prototype instanceof Behaviour))) {
       throw new TypeError('GameObject.addComponent: expected a class that extends Behaviour');
     }
     const kind = behaviourTypeOf(type);
