@@ -16,7 +16,9 @@ import type { SiteInfo, SiteKind, SiteRecord } from './siteKinds.ts';
 
 const INITIAL_CAPACITY = 256;
 
-let _counts = new Float64Array(INITIAL_CAPACITY);
+// Uint32, not Float64: the interpreter boxes every Float64Array element it loads (measured: a
+// heap number per hit), while Uint32 values below 2^30 load as small integers at every tier.
+let _counts = new Uint32Array(INITIAL_CAPACITY);
 let _slotToSite = new Uint32Array(INITIAL_CAPACITY);
 let _siteCount = 1;
 let _slotCount = 1;
@@ -38,14 +40,16 @@ const _files = new Map<string, FileEntry>();
 
 /**
  * Hits counted since the last `reset`, over all sites: one number the profiler copies at frame
- * boundaries (`frameRow.set(totalHits, i)`) to get "source allocations in this frame".
+ * boundaries (`frameRow.set(totalHits, i)`, allocation-free into a Float64Array too) to get
+ * "source allocations in this frame" as the difference of two copies. It wraps at 2^32: take
+ * differences as `(now - before) >>> 0`.
  */
-export const totalHits = new Float64Array(1);
+export const totalHits = new Uint32Array(1);
 
 /**
  * Counts one allocation at a slot. Called by instrumented code as
- * `(__alloclab_hit(__alloclab_base + k), <expression>)`. Allocates nothing once optimised; in the
- * interpreter too while a count stays a small integer (below 2^30, V8's smallest Smi range).
+ * `(__alloclab_hit(__alloclab_base + k), <expression>)`. Allocates nothing at any tier while a count
+ * stays below 2^30 (V8's smallest small-integer range; above it only the interpreter boxes).
  */
 export function __alloclab_hit(slot: number): void {
   // `| 0` sends `undefined` (slot NaN from a not-yet-registered module) to the sink at 0.
@@ -101,9 +105,10 @@ export function siteCount(): number {
 
 /**
  * Copies the per-site counts into `out` (index = site id) and returns how many were copied.
- * Allocation-free; when `out` is shorter than `siteCount()` only its length is filled.
+ * Allocation-free; when `out` is shorter than `siteCount()` only its length is filled. Counts
+ * wrap at 2^32 like `totalHits`.
  */
-export function snapshot(out: Float64Array): number {
+export function snapshot(out: Float64Array | Uint32Array): number {
   if (out.length >= _siteCount) {
     out.set(_countsView);
     return _siteCount;
@@ -147,7 +152,7 @@ function ensureSiteCapacity(needed: number): void {
   if (needed <= _counts.length) return;
   let capacity = _counts.length * 2;
   while (capacity < needed) capacity *= 2;
-  const grown = new Float64Array(capacity);
+  const grown = new Uint32Array(capacity);
   grown.set(_counts);
   _counts = grown;
 }
