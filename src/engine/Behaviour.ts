@@ -36,6 +36,11 @@ export class Behaviour {
   /** Set by `GameObject.addComponent` around the constructor call. */
   static _adding: GameObject | null = null;
 
+  /**
+   * Read for every behaviour in every update loop: declared first so that it sits next to the
+   * object's map word, which the call reads anyway (one cache line instead of two).
+   */
+  _activeAndEnabled = false;
   /** The game object this behaviour is attached to (already set in the constructor). */
   readonly gameObject: GameObject;
   /** Shorthand for `gameObject.transform`. */
@@ -45,7 +50,6 @@ export class Behaviour {
   /** Set by `addComponent` right after construction. */
   _type: BehaviourType | null = null;
   _enabled = true;
-  _activeAndEnabled = false;
   _awoken = false;
   _started = false;
   _startQueued = false;
@@ -109,7 +113,12 @@ export class Behaviour {
   /**
    * Starts a coroutine: runs `routine` now up to its first `yield`, then resumes it each frame its
    * yield instruction is done (see `Coroutine`). Throws when the behaviour is not active and enabled.
-   * Coroutines stop when their behaviour is disabled, its object deactivated, or either destroyed.
+   *
+   * Coroutines stop when their behaviour stops being active and enabled (its object or a parent
+   * deactivated, or `enabled = false`) and when either is destroyed; re-enabling does not restart
+   * them. Unity stops them on deactivation of the GameObject too, but keeps them running when only
+   * `enabled` is set to false; here a disabled behaviour runs no code at all, coroutines included.
+   * As in Unity, a stopped generator is dropped, not returned: its `finally` blocks do not run.
    *
    * Allocates a small `Coroutine` handle (and your generator allocates itself): prefer one long-lived
    * coroutine to one started per event.

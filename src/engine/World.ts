@@ -9,6 +9,7 @@ import * as queries from './Queries.ts';
 import { Random } from './Random.ts';
 import { Tags, type TagHandle } from './Tags.ts';
 import { Time } from './Time.ts';
+import { UpdateLoop } from './UpdateLoop.ts';
 import { WorldStats } from './WorldStats.ts';
 
 /** The phase markers, created once for the process (markers with one name share an id). */
@@ -68,10 +69,7 @@ export class World {
   private readonly _errorSink: EngineErrorSink;
   readonly _objects = new DenseList<GameObject>();
   readonly _behaviours = new DenseList<Behaviour>();
-  /** Started behaviours whose type overrides update / lateUpdate, in the order they started. */
-  private readonly _updateList = new DenseList<Behaviour>();
-  private readonly _lateUpdateList = new DenseList<Behaviour>();
-  private readonly _startQueue = new DenseList<Behaviour>();
+  private readonly _loop: UpdateLoop;
   private readonly _destroyObjects = new DenseList<GameObject>();
   private readonly _destroyBehaviours = new DenseList<Behaviour>();
   readonly _scheduler: CoroutineScheduler;
@@ -86,6 +84,7 @@ export class World {
     this.deepProfile = options.deepProfile ?? false;
     this._errorSink = options.errorSink ?? defaultErrorSink;
     this._scheduler = new CoroutineScheduler(this);
+    this._loop = new UpdateLoop(this);
   }
 
   /** Creates a game object in this world (active, untagged, at the root unless options say otherwise). */
@@ -135,12 +134,12 @@ export class World {
     this._inFrame = true;
 
     startMarker.begin();
-    this._runStart();
+    this._loop.runStart();
     startMarker.end();
 
     updateMarker.begin();
-    if (this.deepProfile) this._runUpdateDeep();
-    else this._runUpdate();
+    if (this.deepProfile) this._loop.runUpdateDeep();
+    else this._loop.runUpdate();
     updateMarker.end();
 
     coroutinesMarker.begin();
@@ -148,8 +147,8 @@ export class World {
     coroutinesMarker.end();
 
     lateUpdateMarker.begin();
-    if (this.deepProfile) this._runLateUpdateDeep();
-    else this._runLateUpdate();
+    if (this.deepProfile) this._loop.runLateUpdateDeep();
+    else this._loop.runLateUpdate();
     lateUpdateMarker.end();
 
     endOfFrameMarker.begin();
@@ -209,7 +208,7 @@ export class World {
     }
     this._processDestroys();
     this._scheduler.stopEverything();
-    this._startQueue.clear();
+    this._loop.clearStartQueue();
     this._compact();
   }
 
@@ -244,7 +243,7 @@ export class World {
   }
 
   _queueStart(behaviour: Behaviour): void {
-    this._startQueue.push(behaviour);
+    this._loop.queueStart(behaviour);
   }
 
   _queueDestroyObject(go: GameObject): void {
@@ -258,136 +257,6 @@ export class World {
   /** Something was destroyed: lists are compacted at the end of the frame. */
   _markDirty(): void {
     this._dirty = true;
-  }
-
-  /** Starts the behaviours queued before this frame; ones queued meanwhile wait for the next. */
-  private _runStart(): void {
-    const queue = this._startQueue;
-    const n = queue.count;
-    if (n === 0) return;
-    const items = queue.items;
-    const deep = this.deepProfile;
-    let calls = 0;
-    for (let i = 0; i < n; i++) {
-      const b = items[i]!;
-      b._startQueued = false;
-      if (!b._activeAndEnabled || b._started) continue;
-      b._started = true;
-      const type = b._type!;
-      if (type.hasStart) {
-        calls++;
-        if (deep) type.startMarker!.begin();
-        try {
-          b.start();
-        } catch (error) {
-          this._report(b, 'start', error);
-        }
-        if (deep) type.startMarker!.end();
-      }
-      if (type.hasUpdate) this._updateList.push(b);
-      if (type.hasLateUpdate) this._lateUpdateList.push(b);
-    }
-    queue.removeFirst(n);
-    this.stats.startCalls = calls;
-  }
-
-  private _runUpdate(): void {
-    const items = this._updateList.items;
-    const n = this._updateList.count;
-    let calls = 0;
-    let i = 0;
-    // One try per run of calls, re-entered after a throw: cheaper than a try per call.
-    while (i < n) {
-      try {
-        for (; i < n; i++) {
-          const b = items[i]!;
-          if (b._activeAndEnabled) {
-            calls++;
-            b.update();
-          }
-        }
-      } catch (error) {
-        this._report(items[i]!, 'update', error);
-        i++;
-      }
-    }
-    this.stats.updateCalls = calls;
-  }
-
-  private _runLateUpdate(): void {
-    const items = this._lateUpdateList.items;
-    const n = this._lateUpdateList.count;
-    let calls = 0;
-    let i = 0;
-    while (i < n) {
-      try {
-        for (; i < n; i++) {
-          const b = items[i]!;
-          if (b._activeAndEnabled) {
-            calls++;
-            b.lateUpdate();
-          }
-        }
-      } catch (error) {
-        this._report(items[i]!, 'lateUpdate', error);
-        i++;
-      }
-    }
-    this.stats.lateUpdateCalls = calls;
-  }
-
-  private _runUpdateDeep(): void {
-    const items = this._updateList.items;
-    const n = this._updateList.count;
-    let calls = 0;
-    let i = 0;
-    while (i < n) {
-      try {
-        for (; i < n; i++) {
-          const b = items[i]!;
-          if (b._activeAndEnabled) {
-            calls++;
-            const marker = b._type!.updateMarker!;
-            marker.begin();
-            b.update();
-            marker.end();
-          }
-        }
-      } catch (error) {
-        const b = items[i]!;
-        b._type!.updateMarker!.end();
-        this._report(b, 'update', error);
-        i++;
-      }
-    }
-    this.stats.updateCalls = calls;
-  }
-
-  private _runLateUpdateDeep(): void {
-    const items = this._lateUpdateList.items;
-    const n = this._lateUpdateList.count;
-    let calls = 0;
-    let i = 0;
-    while (i < n) {
-      try {
-        for (; i < n; i++) {
-          const b = items[i]!;
-          if (b._activeAndEnabled) {
-            calls++;
-            const marker = b._type!.lateUpdateMarker!;
-            marker.begin();
-            b.lateUpdate();
-            marker.end();
-          }
-        }
-      } catch (error) {
-        const b = items[i]!;
-        b._type!.lateUpdateMarker!.end();
-        this._report(b, 'lateUpdate', error);
-        i++;
-      }
-    }
-    this.stats.lateUpdateCalls = calls;
   }
 
   /** Runs the deferred destroys (and those their onDestroy queues), then compacts the lists. */
@@ -425,8 +294,6 @@ export class World {
     this._dirty = false;
     this._objects.removeWhere(isDeadObject);
     this._behaviours.removeWhere(isDeadBehaviour);
-    this._updateList.removeWhere(isDeadBehaviour);
-    this._lateUpdateList.removeWhere(isDeadBehaviour);
-    this._startQueue.removeWhere(isDeadBehaviour);
+    this._loop.removeDestroyed();
   }
 }
