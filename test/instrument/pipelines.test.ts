@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { alloclabInstrument } from '../../src/instrument/plugin.ts';
-import { FIXTURES, ROOT } from './viteHarness.ts';
+import { FIXTURES, ROOT, startServer } from './viteHarness.ts';
 
 type Bundle = typeof import('../fixtures/instrument/buildEntry.ts');
 
@@ -29,5 +30,32 @@ describe('vite build with the plugin', () => {
     for (let i = 0; i < 4; i++) bundle.pair(i);
     expect(bundle.totalHits[0]).toBe(8);
     expect(bundle.sites().filter((s) => s.file === `${FIXTURES}counts.ts`).map((s) => s.kind).slice(0, 2)).toEqual(['object', 'array']);
+  });
+});
+
+describe('vite dev for the browser', () => {
+  it('serves instrumented modules whose runtime import is a URL under the root', async () => {
+    const server = await startServer({ include: [FIXTURES] });
+    try {
+      const result = await server.transformRequest(`/${FIXTURES}counts.ts`);
+      expect(result!.code).toContain('from "/src/instrument/runtime.ts"');
+      expect(result!.code).toContain('__alloclab_hit(__alloclab_base + 0)');
+      const runtime = await server.transformRequest('/src/instrument/runtime.ts');
+      expect(runtime!.code).not.toContain('var __alloclab_base');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('vitest with the plugin in its config', () => {
+  it('instruments the modules a test imports (child vitest run)', () => {
+    const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
+    const output = execFileSync(process.execPath, [vitest, 'run', '--config', `${FIXTURES}vitest.config.ts`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CI: '1' },
+    });
+    expect(output).toMatch(/1 passed/);
   });
 });
