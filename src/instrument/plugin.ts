@@ -59,9 +59,11 @@ export function alloclabInstrument(options: AlloclabInstrumentOptions = {}): Plu
       root = config.root;
       filter = new InstrumentFilter(root, RUNTIME_PATH, options);
     },
-    configureVitest({ project, defineCacheKeyGenerator }) {
-      const key = instrumentCacheKey(options, project.config.root);
-      defineCacheKeyGenerator(() => key);
+    configureVitest(context) {
+      const key = instrumentCacheKey(options, context.project.config.root);
+      // Vitest < 5 only has the experimental name.
+      const define = context.defineCacheKeyGenerator ?? context.experimental_defineCacheKeyGenerator;
+      define(() => key);
     },
     transform(code, id) {
       if (!filter.accepts(id, code)) return null;
