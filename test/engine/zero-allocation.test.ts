@@ -200,6 +200,9 @@ describe('the engine frame allocates nothing', () => {
       expectedTotal += expected;
       resumes += m.generatorResumes[f]!;
     }
+    if (process.env.ALLOCLAB_REPORT) {
+      console.log('zero-allocation: ' + framesMeasured + ' frames measured, ' + m.disturbed + ' disturbed (GC/JIT), ' + resumes + ' generator resumes = ' + total + ' B (' + bytesPerResume + ' B each), ' + pageTails + ' page-tail frames');
+    }
     expect(mismatches).toEqual([]);
     expect(pageTails).toBeLessThanOrEqual(Math.ceil(expectedTotal / (200 * 1024)) + 1);
     expect(total - expectedTotal).toBeLessThan(pageTails * bytesPerResume + 1);
