@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
-import { __alloclab_hit, __alloclab_register, reset, totalHits } from '../../src/instrument/runtime.ts';
+import { __alloclab_hit, __alloclab_register, reset, siteCount, snapshot, totalHits } from '../../src/instrument/runtime.ts';
 
 const HITS = 100_000;
 /**
@@ -53,6 +53,29 @@ describe('the hit function allocates nothing', () => {
     const stdout = execFileSync(process.execPath, ['--expose-internals', '--no-warnings', ...flags, script], { encoding: 'utf8' });
     const { deltas, total } = JSON.parse(stdout) as { deltas: number[]; total: number };
     expect(total).toBe(6 * HITS);
+    expectNoPerHitAllocation(deltas);
+  });
+
+  it('and neither do the frame-boundary reads: snapshot() and copying totalHits', () => {
+    const meter = new NodeHeapMeter();
+    const perSite = new Float64Array(siteCount());
+    const row = new Float64Array(4);
+    const frames = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        snapshot(perSite);
+        row.set(totalHits, i & 3);
+      }
+    };
+    frames(10_000);
+    const size = meter.sampleSize;
+    const samples = new Float64Array(size * 2);
+    const deltas: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      meter.sample(samples, 0);
+      frames(10_000);
+      meter.sample(samples, size);
+      deltas.push(meter.toBytes(samples, size) - meter.toBytes(samples, 0));
+    }
     expectNoPerHitAllocation(deltas);
   });
 });
