@@ -8,7 +8,7 @@ const TRACK_X = STAGE_WIDTH * 0.58;
 const TRACK_Y = STAGE_HEIGHT * 0.52;
 const TRACK_RX = 440;
 const TRACK_RY = 270;
-/** Each racer runs its own lane, this much further out than the previous one. */
+/** Each racer runs its own lane, this much further in than the previous one. */
 const LANE_STEP = 3;
 /** Angular speed of a lap, re-rolled at each lap: laps last 5 to 16 seconds. */
 const MIN_SPEED = 0.4;
@@ -55,12 +55,13 @@ export class RacerMotion extends Behaviour {
       this.lapTime = 0;
       this.speed = MIN_SPEED + (MAX_SPEED - MIN_SPEED) * roll;
     }
-    const radius = this.lane * LANE_STEP;
+    const inset = this.lane * LANE_STEP;
     // Snapped to whole units: the engine's Vector2 fields hold any value (they start undefined),
     // so each non-integer double stored there would allocate a 16 B HeapNumber in both variants.
+    // `| 0` also turns a -0 from Math.round into 0, which V8 would have to box too.
     this.transform.position.set(
-      Math.round(TRACK_X + Math.cos(this.angle) * (TRACK_RX + radius)),
-      Math.round(TRACK_Y + Math.sin(this.angle) * (TRACK_RY + radius)),
+      Math.round(TRACK_X + Math.cos(this.angle) * (TRACK_RX - inset)) | 0,
+      Math.round(TRACK_Y + Math.sin(this.angle) * (TRACK_RY - inset)) | 0,
     );
   }
 }

@@ -89,7 +89,7 @@ export class Target extends Behaviour {
   override update(): void {
     const t = this.world.time.time + this.phase;
     this.point.set(STAGE_WIDTH * (0.5 + CURVE_X * Math.sin(t * 0.7)), STAGE_HEIGHT * (0.5 + CURVE_Y * Math.sin(t * 1.1 + 0.5)));
-    this.transform.position.set(Math.round(this.point.x), Math.round(this.point.y));
+    this.transform.position.set(Math.round(this.point.x) | 0, Math.round(this.point.y) | 0);
   }
 }
 
@@ -104,9 +104,12 @@ export class SeekerState extends Behaviour {
   maxSpeed = 0.5;
   target: Target | null = null;
 
-  /** Places the sprite, snapped to whole units (see Vec2 for why the engine's Vector2 gets no doubles). */
+  /**
+   * Places the sprite, snapped to whole units (see Vec2 for why the engine's Vector2 gets no
+   * doubles); `| 0` also turns a -0 from Math.round (a seeker just left of x = 0) into 0.
+   */
   protected syncTransform(): void {
-    this.transform.position.set(Math.round(this.position.x), Math.round(this.position.y));
+    this.transform.position.set(Math.round(this.position.x) | 0, Math.round(this.position.y) | 0);
   }
 }
 
