@@ -1,0 +1,119 @@
+import type { FolderApi } from 'tweakpane';
+import { ProfilerMarker } from '../profiler/ProfilerMarker.ts';
+import type { BrowserProfiler } from '../hosts/browser/BrowserProfiler.ts';
+import { GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
+import { FrameGraph } from './frame-graph.ts';
+import { HierarchyTable } from './hierarchy-table.ts';
+import { formatBytes, formatMs } from './format.ts';
+import { THEME } from './theme.ts';
+import type { Binding } from './controls-pane.ts';
+
+/** The panel's own work, named like a marker; it runs on its own timer, outside the frames. */
+const panelMarker = new ProfilerMarker('Panel');
+
+/** How often the panel reads the recorder. */
+export const PANEL_INTERVAL_MS = 100;
+
+/**
+ * The GC Alloc panel: tweakpane monitors for the newest frame (measured bytes, GC events, frame
+ * ms), bar graphs of bytes/frame and ms/frame over the last 300 frames with GCs marked in red,
+ * and the hierarchy table of the newest frame. It reads the recorder on its own 10 Hz timer (drop
+ * policy), and measures its own cost with the same meter and clock, shown as the 'Panel' row:
+ * its work happens between frames, so it never lands in a frame's figures.
+ */
+export class GcAllocPanel {
+  readonly model: GcAllocModel;
+  readonly bytesGraph: FrameGraph;
+  readonly msGraph: FrameGraph;
+  readonly table: HierarchyTable;
+  readonly notice: HTMLElement;
+  private readonly _profiled: BrowserProfiler;
+  private readonly _monitor = { bytes: '', gcs: 0, ms: '' };
+  private readonly _bindings: Binding[] = [];
+  private readonly _scratch = new Float64Array(8);
+  private readonly _panelRow: HierarchyRow = { name: panelMarker.name, parent: '', bytes: null, calls: 1, ms: 0, selfMs: 0 };
+  private _timer = 0;
+  private _label = '';
+
+  constructor(profiled: BrowserProfiler, monitorFolder: FolderApi) {
+    this._profiled = profiled;
+    this.model = new GcAllocModel(profiled);
+    const precise = profiled.meter.precise;
+    this._bindings.push(
+      monitorFolder.addBinding(this._monitor, 'bytes', { label: 'GC Alloc (frame)', readonly: true, interval: 0 }),
+      monitorFolder.addBinding(this._monitor, 'gcs', { label: 'GC events', readonly: true, interval: 0, format: (v: number) => v.toFixed(0) }),
+      monitorFolder.addBinding(this._monitor, 'ms', { label: 'frame ms', readonly: true, interval: 0 }),
+    );
+    this.bytesGraph = new FrameGraph({ title: `GC Alloc per frame (last ${HISTORY_FRAMES})`, format: formatBytes, color: THEME.bytes, minScale: 1024 });
+    this.msGraph = new FrameGraph({
+      title: `Frame time, ms (last ${HISTORY_FRAMES}; JS: engine + profiler + render sync)`,
+      format: (v) => formatMs(v) + ' ms',
+      color: THEME.ms,
+      minScale: 2,
+      guide: 1000 / 60,
+      guideLabel: '16.7 ms',
+    });
+    this.table = new HierarchyTable();
+    this.notice = document.createElement('div');
+    this.notice.className = 'al-notice';
+    this.notice.hidden = precise;
+    if (!precise) {
+      this.notice.textContent =
+        'Measured bytes are unavailable: this browser reports a rounded, cached heap size. ' +
+        'Start Chromium or Chrome with --enable-precise-memory-info (and --js-flags=--expose-gc), ' +
+        'or run `npm run sandbox`, which does it for you. Times and GC marks still work.';
+      this.bytesGraph.setMessage('measured bytes unavailable: see the note below');
+    }
+  }
+
+  /** Starts the 10 Hz timer. */
+  start(): void {
+    if (this._timer === 0) this._timer = window.setInterval(() => this.update(), PANEL_INTERVAL_MS);
+  }
+
+  stop(): void {
+    window.clearInterval(this._timer);
+    this._timer = 0;
+  }
+
+  /** A new scene: empty history, and `label` ("orbs / allocating / 200") in the table caption. */
+  reset(label: string): void {
+    this._label = label;
+    this.model.reset();
+    this.update();
+  }
+
+  /** Reads the recorder and redraws (the timer's callback). */
+  update(): void {
+    const { meter, clock } = this._profiled;
+    const s = this._scratch;
+    clock.stamp(s, 0);
+    meter.sample(s, 1);
+    panelMarker.begin();
+    this._draw();
+    panelMarker.end();
+    meter.sample(s, 4);
+    clock.stamp(s, 7);
+    const row = this._panelRow;
+    row.ms = clock.toMs(s, 7) - clock.toMs(s, 0);
+    row.selfMs = row.ms;
+    row.bytes = meter.precise ? Math.max(0, meter.toBytes(s, 4) - meter.toBytes(s, 1)) : null;
+  }
+
+  private _draw(): void {
+    const model = this.model;
+    const fresh = model.poll();
+    const latest = model.latest();
+    const m = this._monitor;
+    m.bytes = !model.precise ? 'unavailable' : latest.frame < 0 ? '—' : latest.bytes === null ? 'GC in frame' : formatBytes(latest.bytes);
+    m.gcs = latest.gcCount;
+    m.ms = latest.frame < 0 ? '—' : formatMs(latest.ms);
+    for (const binding of this._bindings) binding.refresh();
+    this.bytesGraph.draw(model.bytes, model.gc, model.count, model.head, m.bytes);
+    this.msGraph.draw(model.ms, model.gc, model.count, model.head, m.ms + ' ms');
+    if (fresh || model.sample.seq < 0) {
+      const caption = model.sample.seq < 0 ? `${this._label}: waiting for a frame` : `${this._label}: frame ${latest.frame} (newest, 10×/s)`;
+      this.table.update(caption, model.rows(), this._panelRow);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** What the address bar says: `?scene=bullets&variant=optimized&size=200&deep=1`. */
+export interface UrlState {
+  scene: string | null;
+  variant: string | null;
+  size: number | null;
+  deep: boolean;
+}
+
+/** Reads the sandbox's parameters from a location's query string (unknown ones are ignored). */
+export function readUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const size = params.get('size');
+  const parsed = size === null || size.trim() === '' ? Number.NaN : Number(size);
+  return {
+    scene: params.get('scene'),
+    variant: params.get('variant'),
+    size: Number.isFinite(parsed) ? Math.round(parsed) : null,
+    deep: params.get('deep') === '1',
+  };
+}
+
+/**
+ * Makes the address bar follow the controls without adding history entries
+ * (`history.replaceState`), keeping parameters that are not the sandbox's.
+ */
+export function writeUrlState(state: { scene: string; variant: string; size: number; deep: boolean }): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('scene', state.scene);
+  url.searchParams.set('variant', state.variant);
+  url.searchParams.set('size', String(state.size));
+  if (state.deep) url.searchParams.set('deep', '1');
+  else url.searchParams.delete('deep');
+  if (url.href !== window.location.href) window.history.replaceState(null, '', url.href);
+}

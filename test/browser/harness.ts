@@ -1,0 +1,84 @@
+/**
+ * Starts the sandbox's Vite dev server and a headless Chromium for end-to-end tests, the
+ * screenshot script and the browser benchmark. No browser is ever downloaded: the system's
+ * Chromium (or Chrome) is used, found through ALLOCLAB_CHROMIUM, /usr/bin/chromium, or PATH.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+/** Flags that make headless Chromium work here and give exact heap readings. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--enable-precise-memory-info',
+  // One argument: V8 flags are space-separated inside it.
+  '--js-flags=--expose-gc',
+];
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+/** The Chromium/Chrome binary to use, or null. */
+export function findChromium(): string | null {
+  const fromEnv = process.env.ALLOCLAB_CHROMIUM;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  for (const path of CANDIDATES) if (existsSync(path)) return path;
+  for (const name of ON_PATH) {
+    try {
+      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+      if (path) return path;
+    } catch {
+      // not on PATH
+    }
+  }
+  return null;
+}
+
+/** The message when no browser is found. */
+export const NO_CHROMIUM =
+  'No Chromium or Chrome found for the browser tests. Install one (Debian/Ubuntu: `apt-get install -y chromium`) ' +
+  'or point ALLOCLAB_CHROMIUM at the binary.';
+
+/** Starts Vite's dev server for the sandbox on a free port; returns it and its base URL. */
+export async function startDevServer(): Promise<{ server: ViteDevServer; url: string }> {
+  const server = await createServer({
+    configFile: join(import.meta.dirname, '../../vite.config.ts'),
+    root: join(import.meta.dirname, '../..'),
+    logLevel: 'error',
+    server: { port: 0, strictPort: false, host: '127.0.0.1', hmr: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') throw new Error('vite: no TCP address');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** A headless Chromium with the sandbox's flags (playwright gives it a fresh temporary profile). */
+export async function launchChromium(options: { headless?: boolean; args?: string[] } = {}): Promise<Browser> {
+  const executablePath = findChromium();
+  if (executablePath === null) throw new Error(NO_CHROMIUM);
+  return chromium.launch({ executablePath, headless: options.headless ?? true, args: [...CHROMIUM_FLAGS, ...(options.args ?? [])] });
+}
+
+/** Opens `url` and waits until the sandbox has installed `window.alloclab` (its first frame ran). */
+export async function openSandbox(browser: Browser, url: string, viewport = { width: 1600, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.alloclab === 'ready', null, { timeout: 30_000 });
+  return { page, errors };
+}
