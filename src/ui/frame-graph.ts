@@ -27,6 +27,7 @@ export class FrameGraph {
   private readonly _value: HTMLElement;
   private readonly _options: FrameGraphOptions;
   private _message = '';
+  private _sorted = new Float64Array(0);
 
   constructor(options: FrameGraphOptions) {
     this._options = options;
@@ -76,11 +77,13 @@ export class FrameGraph {
       return;
     }
     const capacity = values.length;
+    // Scale to the 95th percentile, so one warm-up spike does not flatten the graph; taller
+    // bars are clipped and drawn brighter.
+    const sorted = this._sorted.length === capacity ? this._sorted : (this._sorted = new Float64Array(capacity));
+    for (let k = 0; k < count; k++) sorted[k] = values[(head - count + k + capacity) % capacity]!;
+    const recent = sorted.subarray(0, count).sort();
     let max = this._options.minScale;
-    for (let k = 0; k < count; k++) {
-      const v = values[(head - count + k + capacity) % capacity]!;
-      if (v > max) max = v;
-    }
+    if (count > 0) max = Math.max(max, recent[Math.min(count - 1, Math.floor(count * 0.95))]! * 1.25);
     const barWidth = width / capacity;
     const left = width - count * barWidth;
     for (let k = 0; k < count; k++) {
@@ -93,8 +96,8 @@ export class FrameGraph {
       }
       const v = values[i]!;
       if (!(v > 0)) continue;
-      const h = Math.max(1, (v / max) * (height - 14 * dpr));
-      ctx.fillStyle = this._options.color;
+      const h = Math.max(1, (Math.min(v, max) / max) * (height - 14 * dpr));
+      ctx.fillStyle = v > max ? THEME.text : this._options.color;
       ctx.fillRect(x, height - h, Math.max(1, barWidth - 0.5), h);
     }
     const guide = this._options.guide ?? 0;
@@ -115,6 +118,6 @@ export class FrameGraph {
       }
     }
     ctx.fillStyle = THEME.dim;
-    ctx.fillText('max ' + this._options.format(max), 4 * dpr, 3 * dpr);
+    ctx.fillText('scale ' + this._options.format(max), 4 * dpr, 3 * dpr);
   }
 }
