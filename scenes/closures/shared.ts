@@ -3,6 +3,7 @@
 // callback differs between the variants.
 import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, type World } from '../../src/index.ts';
 
+/** One turn, in radians. */
 export const TWO_PI = Math.PI * 2;
 /** How strongly a firefly's phase is pulled toward its neighbours' (Kuramoto coupling, per second). */
 export const COUPLING = 0.35;

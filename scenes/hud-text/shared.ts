@@ -99,6 +99,7 @@ export function lineX(row: number): number {
   return 20 + Math.floor(row / LINES_PER_COLUMN) * COLUMN_WIDTH;
 }
 
+/** The y of HUD line `row` (see lineX). */
 export function lineY(row: number): number {
   return 20 + (row % LINES_PER_COLUMN) * LINE_HEIGHT;
 }

@@ -9,6 +9,7 @@ export const MAX_TARGETS = 3;
 export const COMMAND_SOURCE = '^(range|damage|speed|ping) (\\d{1,4})$';
 /** The verbs, in the order of their VERB_* numbers. */
 export const VERBS: readonly string[] = ['range', 'damage', 'speed', 'ping'];
+/** Verb numbers, as `Rules.apply` takes them. */
 export const VERB_RANGE = 0;
 export const VERB_DAMAGE = 1;
 export const VERB_SPEED = 2;

@@ -33,30 +33,35 @@ export class Vec2 {
     this.y = y;
   }
 
+  /** Sets both components. */
   set(x: number, y: number): this {
     this.x = x;
     this.y = y;
     return this;
   }
 
+  /** Copies another vector's components. */
   copy(v: Vec2): this {
     this.x = v.x;
     this.y = v.y;
     return this;
   }
 
+  /** Adds another vector. */
   add(v: Vec2): this {
     this.x += v.x;
     this.y += v.y;
     return this;
   }
 
+  /** Subtracts another vector. */
   sub(v: Vec2): this {
     this.x -= v.x;
     this.y -= v.y;
     return this;
   }
 
+  /** Multiplies both components by `s`. */
   scale(s: number): this {
     this.x *= s;
     this.y *= s;
@@ -70,6 +75,7 @@ export class Vec2 {
     return this;
   }
 
+  /** Length of the vector. */
   length(): number {
     return Math.sqrt(this.x * this.x + this.y * this.y);
   }
