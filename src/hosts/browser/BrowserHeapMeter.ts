@@ -119,12 +119,17 @@ export class BrowserHeapMeter implements HeapMeter {
       if (Math.floor(s[SAMPLE_SIZE * 3]!) !== s[SAMPLE_SIZE * 3]) stampDeltas.push(s[SAMPLE_SIZE]! - s[0]! - readCost);
     }
     const stampCost = stampDeltas.length > 0 ? Math.max(0, mode(stampDeltas)) : 0;
-    this.sample(s, 0);
-    const probe = allocateProbe();
-    this.sample(s, SAMPLE_SIZE);
-    const probeBytes = s[SAMPLE_SIZE]! - s[0]! - readCost;
-    if (probe.length !== PROBE_OBJECTS) throw new Error('unreachable');
-    const precise = probeBytes >= (PROBE_OBJECTS * 16) >> 1;
+    // A GC during the probe can hide its growth (seen on a busy machine): try a few times.
+    let probeBytes = 0;
+    let precise = false;
+    for (let attempt = 0; attempt < 5 && !precise; attempt++) {
+      this.sample(s, 0);
+      const probe = allocateProbe();
+      this.sample(s, SAMPLE_SIZE);
+      probeBytes = s[SAMPLE_SIZE]! - s[0]! - readCost;
+      if (probe.length !== PROBE_OBJECTS) throw new Error('unreachable');
+      precise = probeBytes >= (PROBE_OBJECTS * 16) >> 1;
+    }
     this.precise = precise;
     this.readCost = precise ? readCost : 0;
     this._clock.fractionCost = precise ? stampCost : 0;
