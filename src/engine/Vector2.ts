@@ -9,8 +9,10 @@
  * transform.position.add(velocity);
  */
 export class Vector2 {
-  x: number;
-  y: number;
+  // Initialised where declared: a field first defined as undefined is stored untyped by V8, and
+  // every fractional number written to it then allocates a 16 B heap number (measured).
+  x = 0;
+  y = 0;
 
   constructor(x = 0, y = 0) {
     this.x = x;

@@ -14,6 +14,12 @@ export interface HeapMeter {
   readonly sampleSize: number;
   /** Writes a sample at `out[index .. index + sampleSize)`. Allocates nothing. */
   sample(out: Float64Array, index: number): void;
+  /**
+   * A cheaper sample for marker boundaries (optional; `sample` is used without it). Differences
+   * between two quick samples must be exact in frames the JIT did not disturb (see `jitBetween`),
+   * which is all that marker figures use.
+   */
+  sampleQuick?(out: Float64Array, index: number): void;
   /** Used bytes for the sample at `buf[index]` (may allocate; called outside frames). */
   toBytes(buf: Float64Array, index: number): number;
   /**

@@ -47,6 +47,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
   private _frameEvents = 0;
   private _lastEvent = -1;
   private _flags = 0;
+  private readonly _quick: boolean;
 
   constructor(options: ProfilerOptions) {
     this.meter = options.meter;
@@ -58,6 +59,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
       sampleSize: options.meter.sampleSize,
     });
     this._stack = new Int32Array(options.maxMarkerDepth ?? 64);
+    this._quick = typeof options.meter.sampleQuick === 'function';
   }
 
   /** Makes this profiler the receiver of every `ProfilerMarker`'s events. */
@@ -111,6 +113,11 @@ export class Profiler implements FrameProfiler, MarkerSink {
     this._inFrame = false;
   }
 
+  private _sampleMarker(out: Float64Array, index: number): void {
+    if (this._quick) this.meter.sampleQuick!(out, index);
+    else this.meter.sample(out, index);
+  }
+
   beginMarker(id: number): void {
     if (!this._inFrame) return;
     const rec = this.recorder;
@@ -135,7 +142,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
     const index = rec.eventsWritten % rec.eventCapacity;
     rec.eventMarker[index] = id;
     rec.eventLink[index] = 1;
-    this.meter.sample(rec.eventHeap, index * rec.sampleSize);
+    this._sampleMarker(rec.eventHeap, index * rec.sampleSize);
     this.clock.stamp(rec.eventStamp, index * rec.stampSize);
     rec.eventsWritten++;
     this._frameEvents++;
@@ -165,7 +172,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
     }
     const index = rec.eventsWritten % rec.eventCapacity;
     this.clock.stamp(rec.eventStamp, index * rec.stampSize);
-    this.meter.sample(rec.eventHeap, index * rec.sampleSize);
+    this._sampleMarker(rec.eventHeap, index * rec.sampleSize);
     rec.eventMarker[index] = ~id;
     rec.eventLink[index] = begin;
     rec.eventsWritten++;

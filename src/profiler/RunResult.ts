@@ -88,6 +88,11 @@ export interface RunResult {
   offHeap: { arrayBuffersStart: number; arrayBuffersEnd: number } | null;
   /** The worst frames by bytes (index within the measured frames). */
   worstFrames: Array<{ frame: number; bytes: number; ms: number }>;
+  /**
+   * Set by the testing API when a first measurement saw only a few isolated allocating frames and
+   * was measured again (see `measureConfirmed`): what the first measurement saw.
+   */
+  remeasured?: { allocatingFrames: number; maxBytes: number };
   /** Per-frame measured bytes (NaN where a GC ran), kept for exports and matchers. */
   perFrameBytes?: number[];
 }

@@ -31,6 +31,7 @@ export function describeAllocations(run: RunResult): string {
   if (worst.length > 0) lines.push(`  worst frames: ${worst.map((f) => `#${f.frame} ${b(f.bytes)}`).join(', ')}`);
   const markers = run.markers.filter((m) => m.selfBytesPerFrame !== 0).slice(0, 5);
   if (markers.length > 0) lines.push(`  top markers (self bytes/frame): ${markers.map((m) => `${m.name} ${b(m.selfBytesPerFrame)}`).join(', ')}`);
+  if (run.remeasured) lines.push(`  measured twice: the first measurement had ${run.remeasured.allocatingFrames} isolated allocating frame(s), up to ${b(run.remeasured.maxBytes)}`);
   if (run.gcFrames + run.jitFrames > 0) lines.push(`  frames without a byte figure: ${run.gcFrames} GC, ${run.jitFrames} JIT install`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
-import { measureRun } from '../hosts/node/measureRun.ts';
+import { measureConfirmed } from './measureConfirmed.ts';
 import type { ProfileMode } from '../hosts/node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 
@@ -28,7 +28,7 @@ export async function profileFrames(fn: () => void, options: ProfileFramesOption
     fn();
     profiler.endFrame();
   };
-  const { result } = await measureRun(node, {
+  const { result } = await measureConfirmed(node, {
     scene: options.name ?? 'frames',
     variant: 'function',
     mode: options.mode ?? 'production',

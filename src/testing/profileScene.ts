@@ -2,7 +2,7 @@ import { World } from '../engine/World.ts';
 import type { SceneDefinition } from '../engine/Scene.ts';
 import { ManualClock } from '../hosts/node/ManualClock.ts';
 import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
-import { measureRun } from '../hosts/node/measureRun.ts';
+import { measureConfirmed } from './measureConfirmed.ts';
 import type { ProfileMode } from '../hosts/node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 
@@ -60,7 +60,7 @@ export async function profileScene(scene: SceneDefinition | string, options: Pro
   });
   const instance = setup(world, size);
   const clock = new ManualClock(world, { dtMs: options.dtMs ?? 1000 / 60 });
-  const { result } = await measureRun(node, {
+  const { result } = await measureConfirmed(node, {
     scene: definition.name,
     variant,
     size,

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { profileFrames, toAllocateNothingPerFrame, toAllocateAtMostPerFrame } from '../../src/testing/index.ts';
 import { ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
+import { createNodeProfiler } from '../../src/hosts/node/NodeProfiler.ts';
+import { measureConfirmed } from '../../src/testing/measureConfirmed.ts';
 
 const holder: unknown[] = new Array(16).fill(null);
 const spawnMarker = new ProfilerMarker('Matchers.Spawn');
@@ -64,5 +66,33 @@ describe('allocation matchers', () => {
     };
     const run = await profileFrames(lazy, { frames: 200, warmup: 10 });
     expect(run).toAllocateNothingPerFrame();
+  });
+});
+
+describe('measuring again after isolated allocations', () => {
+  it('measures once more when a single frame allocated, and says so in the run', async () => {
+    let calls = 0;
+    let kept: unknown = null;
+    const node = createNodeProfiler();
+    // Warm-up is exactly 300 frames here (no waiting for the JIT), so the 450th frame is inside
+    // the first measurement: it allocates exactly once.
+    const { result: run } = await measureConfirmed(node, {
+      scene: 'late-once', variant: 'test', mode: 'production', frames: 300, warmup: 300, quietFrames: 0, keepPerFrame: true,
+      step: () => {
+        node.profiler.beginFrame(16);
+        calls++;
+        if (calls === 450) kept = { calls };
+        node.profiler.endFrame();
+      },
+    });
+    expect(kept).not.toBeNull();
+    expect(run.remeasured?.allocatingFrames).toBe(1);
+    expect(run).toAllocateNothingPerFrame();
+  });
+
+  it('does not measure again when code allocates every frame', async () => {
+    const run = await profileFrames(allocatesTenObjects, { frames: 200 });
+    expect(run.remeasured).toBeUndefined();
+    expect(run.bytesPerFrame.min).toBeGreaterThan(0);
   });
 });

@@ -53,6 +53,16 @@ export class NodeHeapMeter implements HeapMeter {
     }
   }
 
+  /**
+   * The used size only, the JIT's slots left at 0: about a third cheaper. Marker figures come
+   * from differences of these; in a frame where the JIT installed code they include its bytes,
+   * and such frames are set aside by `jitBetween` on the frame's full samples.
+   */
+  sampleQuick(out: Float64Array, index: number): void {
+    this._v8.updateHeapStatisticsBuffer();
+    out.set(this._usedView, index);
+  }
+
   toBytes(buf: Float64Array, index: number): number {
     let bytes = buf[index]!;
     for (let i = 1; i < this.sampleSize; i++) bytes -= buf[index + i]!;
