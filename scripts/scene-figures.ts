@@ -2,7 +2,8 @@
  * Regenerates the measured figures in every scene README and the catalog table in README.md,
  * from the CLI's own JSON: for each scene it runs `alloclab compare <scene> --json
  * scenes/<scene>/figures.json`, then writes the figures between the `figures` markers.
- * Nothing is typed by hand. Run: npm run figures [-- scene ...]
+ * Nothing is typed by hand. Run: npm run figures [-- scene ...] (scenes not named keep their
+ * figures.json and are only rewritten into the READMEs).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -30,9 +31,10 @@ function replaceBetweenMarkers(text: string, body: string, file: string): string
   return `${text.slice(0, begin + BEGIN.length)}\n${body}\n${text.slice(end)}`;
 }
 
-function runtimeLine(file: RunFile): string {
+function runtimeLine(file: RunFile, withSize = true): string {
   const run = file.runs[0]!;
-  return `Node ${file.runtime.version} (V8 ${file.runtime.v8}), ${run.mode} mode, ${integer.format(run.frames)} frames after warm-up, size ${run.size}.`;
+  const size = withSize ? `, size ${run.size}` : ", each scene at its default size";
+  return `Node ${file.runtime.version} (V8 ${file.runtime.v8}), ${run.mode} mode, ${integer.format(run.frames)} frames after warm-up${size}.`;
 }
 
 function sceneTable(file: RunFile): string {
@@ -80,7 +82,7 @@ for (const scene of scenes) {
   );
 }
 const first = results.values().next().value;
-if (first) catalog.push('', runtimeLine(first));
+if (first) catalog.push('', runtimeLine(first, false));
 const readme = join(root, 'README.md');
 writeFileSync(readme, replaceBetweenMarkers(readFileSync(readme, 'utf8'), catalog.join('\n'), readme));
 process.stderr.write(`figures written for ${results.size} scenes\n`);
