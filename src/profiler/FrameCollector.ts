@@ -27,6 +27,15 @@ export class FrameCollector {
   readonly flags: number[] = [];
   /** Per collected frame: true when the JIT installed code inside it (if the meter can tell). */
   readonly jit: boolean[] = [];
+  /** Per collected frame: allocations counted by instrumented sites (0 without instrumentation). */
+  readonly siteHits: number[] = [];
+  /**
+   * Per collected frame: where its (site, hits) pairs start in `pairSite`/`pairHits`; they end
+   * where the next frame's start (or at the arrays' end for the last frame).
+   */
+  readonly sitePairStart: number[] = [];
+  readonly pairSite: number[] = [];
+  readonly pairHits: number[] = [];
   /** Per collected frame, its marker slices (only with `keepSlices`). */
   readonly slices: TraceSlice[][] = [];
   /** Frames lost to ring overflow before they were collected. */
@@ -72,6 +81,12 @@ export class FrameCollector {
     this._next = latest;
   }
 
+  /** Calls `fn(site, hits)` for each site that fired in collected frame `frame`. */
+  forEachSitePair(frame: number, fn: (site: number, hits: number) => void): void {
+    const end = frame + 1 < this.sitePairStart.length ? this.sitePairStart[frame + 1]! : this.pairSite.length;
+    for (let k = this.sitePairStart[frame]!; k < end; k++) fn(this.pairSite[k]!, this.pairHits[k]!);
+  }
+
   /** Marker sums over the collected frames, excluding bytes of frames listed in `skipBytes`. */
   markerTotals(skipBytes: ReadonlySet<number>): Array<{
     id: number; name: string; calls: number; ms: number; selfMs: number; bytes: number; selfBytes: number;
@@ -108,6 +123,15 @@ export class FrameCollector {
     this.startMs.push(start);
     this.endMs.push(end);
     this.flags.push(rec.rowFlags[row]!);
+    this.siteHits.push(rec.rowSiteHits[row]!);
+    this.sitePairStart.push(this.pairSite.length);
+    const firstPair = rec.rowSitePairSeq[row]!;
+    const pairCount = rec.rowSitePairCount[row]!;
+    for (let k = 0; k < pairCount; k++) {
+      const index = (firstPair + k) % rec.sitePairCapacity;
+      this.pairSite.push(rec.pairSite[index]!);
+      this.pairHits.push(rec.pairHits[index]!);
+    }
     this.jit.push(meter.jitBetween?.(rec.rowHeapStart, row * sample, rec.rowHeapEnd, row * sample) ?? false);
     for (let id = this._calls.length; id < markerCount(); id++) {
       this._calls.push(0);

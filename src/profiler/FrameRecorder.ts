@@ -18,11 +18,15 @@ export interface FrameRecorderOptions {
   stampSize: number;
   /** Slots per heap sample (from the HeapMeter). */
   sampleSize: number;
+  /** (site, hits) pairs of allocation-site counts kept across all frames (default 8 per frame row). */
+  sitePairCapacity?: number;
 }
 
 /** Row flags. */
 export const FRAME_EVENTS_OVERFLOWED = 1;
 export const FRAME_MARKERS_UNBALANCED = 2;
+/** More allocation sites fired in the frame than the site-pair ring holds: its per-site counts are partial. */
+export const FRAME_SITES_OVERFLOWED = 4;
 
 export class FrameRecorder {
   readonly frameCapacity: number;
@@ -47,6 +51,21 @@ export class FrameRecorder {
   readonly eventLink: Int32Array;
   readonly eventHeap: Float64Array;
   readonly eventStamp: Float64Array;
+
+  // Allocation-site counts (instrumented code only): per frame, the total hits, and one
+  // (site id, hits) pair per site that fired, indexed by pairSeq % sitePairCapacity.
+  readonly sitePairCapacity: number;
+  /** Counted allocations in the frame, over all sites. */
+  readonly rowSiteHits: Float64Array;
+  /** Absolute sequence number of the frame's first site pair. */
+  readonly rowSitePairSeq: Float64Array;
+  readonly rowSitePairCount: Int32Array;
+  readonly pairSite: Uint32Array;
+  readonly pairHits: Uint32Array;
+  /** Site pairs written so far. */
+  sitePairsWritten = 0;
+  /** Site pairs refused because one frame had more firing sites than the ring holds. */
+  sitePairsRefused = 0;
 
   /** Frames written so far; the next frame's seq. */
   framesWritten = 0;
@@ -80,6 +99,16 @@ export class FrameRecorder {
     this.eventLink = new Int32Array(eventCapacity);
     this.eventHeap = new Float64Array(eventCapacity * options.sampleSize);
     this.eventStamp = new Float64Array(eventCapacity * options.stampSize);
+    const sitePairCapacity = options.sitePairCapacity ?? frameCapacity * 8;
+    if (!Number.isInteger(sitePairCapacity) || sitePairCapacity < 16) {
+      throw new RangeError(`FrameRecorder: sitePairCapacity must be an integer >= 16, got ${sitePairCapacity}`);
+    }
+    this.sitePairCapacity = sitePairCapacity;
+    this.rowSiteHits = new Float64Array(frameCapacity);
+    this.rowSitePairSeq = new Float64Array(frameCapacity);
+    this.rowSitePairCount = new Int32Array(frameCapacity);
+    this.pairSite = new Uint32Array(sitePairCapacity);
+    this.pairHits = new Uint32Array(sitePairCapacity);
   }
 
   /** Row index of frame `seq`. */
@@ -92,10 +121,14 @@ export class FrameRecorder {
     return Math.max(0, this.framesWritten - this.frameCapacity);
   }
 
-  /** True when frame `seq` was written and neither its row nor its events were overwritten since. */
+  /** True when frame `seq` was written and neither its row, its events nor its site pairs were overwritten since. */
   isAvailable(seq: number): boolean {
     if (seq < this.oldestRowSeq || seq >= this.framesWritten) return false;
-    return this.rowEventSeq[seq % this.frameCapacity]! >= this.eventsWritten - this.eventCapacity;
+    const row = seq % this.frameCapacity;
+    return (
+      this.rowEventSeq[row]! >= this.eventsWritten - this.eventCapacity &&
+      this.rowSitePairSeq[row]! >= this.sitePairsWritten - this.sitePairCapacity
+    );
   }
 
   /** The newest complete frame's seq, or -1 before the first frame ends. */
@@ -108,6 +141,8 @@ export class FrameRecorder {
     this.framesWritten = 0;
     this.eventsWritten = 0;
     this.eventsRefused = 0;
+    this.sitePairsWritten = 0;
+    this.sitePairsRefused = 0;
   }
 
   /** Used-heap growth of frame `seq` in bytes (check `isAvailable` first). */

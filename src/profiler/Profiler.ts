@@ -2,6 +2,7 @@ import type { FrameProfiler } from './FrameProfiler.ts';
 import type { HeapMeter, ProfilerClock } from './HeapMeter.ts';
 import { setActiveSink, activeSink, type MarkerSink } from './MarkerSink.ts';
 import { FrameRecorder, FRAME_EVENTS_OVERFLOWED, FRAME_MARKERS_UNBALANCED } from './FrameRecorder.ts';
+import { SiteCounter } from './SiteCounter.ts';
 
 /** Options of a `Profiler`. */
 export interface ProfilerOptions {
@@ -15,6 +16,8 @@ export interface ProfilerOptions {
   eventCapacity?: number;
   /** Deepest marker nesting recorded (default 64). */
   maxMarkerDepth?: number;
+  /** Allocation-site pairs kept across all frames (default 8 per frame row); see `SiteCounter`. */
+  sitePairCapacity?: number;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface ProfilerOptions {
  * Per frame it reads the heap meter and the clock at the frame's start and end and at each marker
  * boundary, copying raw readings into preallocated typed arrays: the profiler's own per-frame cost
  * is 0 bytes. Consecutive calls of the same marker (one per behaviour of a type, in deep mode) are
- * merged into one event with a call count, so deep profiles stay small.
+ * merged into one event with a call count, so deep profiles stay small. Where instrumented code
+ * runs (see src/instrument), it also records how many allocations each site counted in the frame.
  *
  * @example
  * const profiler = new Profiler({ meter: new NodeHeapMeter(), clock: new NodeClock() });
@@ -48,6 +52,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
   private _lastEvent = -1;
   private _flags = 0;
   private readonly _quick: boolean;
+  private readonly _sites = new SiteCounter();
 
   constructor(options: ProfilerOptions) {
     this.meter = options.meter;
@@ -57,6 +62,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
       eventCapacity: options.eventCapacity,
       stampSize: options.clock.stampSize,
       sampleSize: options.meter.sampleSize,
+      sitePairCapacity: options.sitePairCapacity,
     });
     this._stack = new Int32Array(options.maxMarkerDepth ?? 64);
     this._quick = typeof options.meter.sampleQuick === 'function';
@@ -96,6 +102,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
     this._flags = 0;
     rec.rowDtMs[row] = dtMs;
     rec.rowEventSeq[row] = rec.eventsWritten;
+    this._sites.beginFrame();
     this.clock.stamp(rec.rowStampStart, row * rec.stampSize);
     this.meter.sample(rec.rowHeapStart, row * rec.sampleSize);
   }
@@ -107,6 +114,7 @@ export class Profiler implements FrameProfiler, MarkerSink {
     this.meter.sample(rec.rowHeapEnd, row * rec.sampleSize);
     this.clock.stamp(rec.rowStampEnd, row * rec.stampSize);
     if (this._depth !== 0) this._flags |= FRAME_MARKERS_UNBALANCED;
+    this._flags |= this._sites.endFrame(rec, row);
     rec.rowEventCount[row] = this._frameEvents;
     rec.rowFlags[row] = this._flags;
     rec.framesWritten++;

@@ -46,6 +46,63 @@ export interface GcEventResult {
   frame: number;
 }
 
+/**
+ * What the optimiser did to a site's allocations, judged from the measured bytes of the frames it
+ * fired in: `removed` when every such frame allocated 0 B (escape analysis replaced the objects),
+ * `sometimes-removed` when some did, `allocated` when none did, `unmeasured` when it fired only in
+ * frames without a byte figure (GC or JIT inside).
+ */
+export type SiteOptimizerVerdict = 'removed' | 'sometimes-removed' | 'allocated' | 'unmeasured';
+
+/** One allocation site that fired during the measured frames. Counts are exact; bytes are estimates. */
+export interface SiteResult {
+  id: number;
+  /** Project-relative path of the source file. */
+  file: string;
+  line: number;
+  column: number;
+  kind: string;
+  /** Constructor or method name where the kind needs one (`Map`, `map`), else ''. */
+  detail: string;
+  /** Enclosing function, or '<module>'. */
+  functionName: string;
+  /** The site's source text, cut to one short line. */
+  excerpt: string;
+  /** Mean allocations counted per frame. */
+  countPerFrame: number;
+  /** Frames in which the site fired at least once. */
+  framesHit: number;
+  /** Most allocations counted in one frame. */
+  maxPerFrame: number;
+  /** ESTIMATED bytes of one allocation once optimised (see `estimateBasis`). */
+  estimatedBytesEach: number;
+  /** ESTIMATED bytes per frame: `countPerFrame x estimatedBytesEach`. */
+  estimatedBytesPerFrame: number;
+  estimateBasis: string;
+  optimizer: SiteOptimizerVerdict;
+}
+
+/** Allocation-site counts of a run; present only when instrumented code was loaded. */
+export interface SitesResult {
+  /** Sites the instrumentation knows (all loaded instrumented modules). */
+  registered: number;
+  /** Engine whose object layout the estimates assume. */
+  estimateEngine: 'node' | 'chromium';
+  /** Allocations counted per frame, over all sites (exact). */
+  countPerFrame: { mean: number; median: number; p95: number; max: number; min: number };
+  /** Frames in which at least one site fired. */
+  framesWithHits: number;
+  /**
+   * Reconciliation over frames with a byte figure: ESTIMATED bytes of the counted allocations
+   * beside the MEASURED bytes. Estimated well above measured means the optimiser removed some.
+   */
+  reconciliation: { estimatedBytesPerFrame: number; measuredBytesPerFrame: number };
+  /** Site pairs lost because one frame had more firing sites than the recorder holds (0 normally). */
+  refusedPairs: number;
+  /** Sites that fired, by allocations per frame, most first. */
+  list: SiteResult[];
+}
+
 /** What one profiled run measured. All byte figures are measured, never estimated. */
 export interface RunResult {
   scene: string;
@@ -95,4 +152,8 @@ export interface RunResult {
   remeasured?: { allocatingFrames: number; maxBytes: number };
   /** Per-frame measured bytes (NaN where a GC ran), kept for exports and matchers. */
   perFrameBytes?: number[];
+  /** Allocation sites (with `--sites`, or wherever instrumented code runs); absent otherwise. */
+  sites?: SitesResult;
+  /** Per-frame allocations counted by instrumented sites, kept with `perFrameBytes`. */
+  perFrameSiteHits?: number[];
 }

@@ -3,6 +3,7 @@ import type { GcLog } from './GcLog.ts';
 import type { HeapMeter } from './HeapMeter.ts';
 import type { GcEventResult, RunResult } from './RunResult.ts';
 import { distribution } from './stats.ts';
+import { buildSiteResults } from './siteResults.ts';
 
 /** What a runner knows about a run besides its frames. */
 export interface RunLabel {
@@ -14,6 +15,10 @@ export interface RunLabel {
   jitSettled: boolean;
   refusedMarkerEvents: number;
   offHeap: RunResult['offHeap'];
+  /** Engine whose object layout site estimates assume (default 'node'). */
+  estimateEngine?: 'node' | 'chromium';
+  /** Site pairs the recorder refused during the run (see FrameRecorder.sitePairsRefused). */
+  refusedSitePairs?: number;
 }
 
 /**
@@ -114,7 +119,12 @@ export function buildRunResult(
     offHeap: label.offHeap,
     worstFrames: worst.slice(0, options.worstFrames ?? 5),
   };
-  if (options.keepPerFrame) result.perFrameBytes = perFrame;
+  const sites = buildSiteResults(collector, unmeasured, label.estimateEngine ?? 'node', label.refusedSitePairs ?? 0);
+  if (sites) result.sites = sites;
+  if (options.keepPerFrame) {
+    result.perFrameBytes = perFrame;
+    if (sites) result.perFrameSiteHits = collector.siteHits.slice();
+  }
   return result;
 }
 

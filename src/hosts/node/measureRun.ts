@@ -83,6 +83,7 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
     gcLog.clear();
     const collector = new FrameCollector(profiler.recorder, clock, meter, { keepSlices: options.keepSlices });
     const refusedBefore = profiler.recorder.eventsRefused;
+    const refusedPairsBefore = profiler.recorder.sitePairsRefused;
     const arrayBuffersStart = process.memoryUsage().arrayBuffers;
     // Nothing but frames runs while measuring: code that ran between frames (draining, progress)
     // would allocate and be compiled by the JIT meanwhile, and V8 installs compiled code at an
@@ -116,6 +117,7 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
         warmup: warm,
         jitSettled,
         refusedMarkerEvents: profiler.recorder.eventsRefused - refusedBefore,
+        refusedSitePairs: profiler.recorder.sitePairsRefused - refusedPairsBefore,
         offHeap: { arrayBuffersStart, arrayBuffersEnd: process.memoryUsage().arrayBuffers },
       },
       { keepPerFrame: options.keepPerFrame },
