@@ -7,6 +7,7 @@ import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import { formatBytes, formatComparison, formatRun } from './format.ts';
+import { formatSites } from './formatSites.ts';
 import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
 import { runVariant, SceneFailure, type VariantOutcome } from './runScene.ts';
 import { UsageError } from './UsageError.ts';
@@ -29,6 +30,7 @@ interface RunOptions {
   trace?: string;
   budget?: number;
   progress: boolean;
+  sites: boolean;
 }
 
 function positiveInt(name: string, min: number) {
@@ -51,6 +53,7 @@ function addRunOptions(command: Command, withVariant: boolean): Command {
     .option('-s, --size <n>', "the scene's size parameter (default: the scene's own)", positiveInt('--size', 0))
     .addOption(new Option('-m, --mode <mode>', 'production: optimiser on; deterministic: no optimising JIT').choices(PROFILE_MODES).default('production'))
     .option('--deep', 'one marker per behaviour type (slower)', false)
+    .option('--sites', "count allocation sites in the scene's code, with file:line (estimated bytes beside measured)", false)
     .option('--json <file>', 'write the runs as JSON (schema alloclab.run/1)')
     .option('--trace <file>', 'write a Chrome trace (opens in Perfetto and chrome://tracing)')
     .option('--budget <bytes>', 'exit 1 when a variant allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
@@ -81,7 +84,7 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
     try {
       outcomes.push(
         await runVariant(
-          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined },
+          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined, sites: options.sites },
           (done, total) => {
             bar?.setTotal(total);
             bar?.update(done);
@@ -177,6 +180,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   addRunOptions(run, true).action(async (sceneArg: string, options: RunOptions) => {
     const { outcomes, runs } = await measure(sceneArg, options, options.variant);
     for (const r of runs) console.log(formatRun(r) + '\n');
+    if (options.sites) for (const r of runs) console.log(formatSites(r) + '\n');
     if (runs.length > 1) console.log(formatComparison(runs));
     const note = digestNote(outcomes);
     if (note) console.log(note);
@@ -191,6 +195,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   addRunOptions(compare, false).action(async (sceneArg: string, options: RunOptions) => {
     const { outcomes, runs } = await measure(sceneArg, options, 'both');
     console.log(formatComparison(runs));
+    if (options.sites) for (const r of runs) console.log('\n' + formatSites(r));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);

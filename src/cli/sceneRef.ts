@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve, extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve, extname, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { instrumentNodeImports } from '../instrument/nodeHooks.ts';
 import type { SceneDefinition } from '../engine/Scene.ts';
 import { UsageError } from './UsageError.ts';
 
@@ -38,6 +39,23 @@ export async function loadScene(ref: SceneRef): Promise<SceneDefinition> {
     throw new UsageError(`${ref.path} does not export a scene`, 'default-export defineScene({ name, description, size, variants }) from alloclab');
   }
   return scene;
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Counts allocation sites in the scene's code from now on (call before `loadScene`): the catalog's
+ * scenes/ directory, or the directory of a user's scene file and everything under it; other files
+ * opt in with the `// @alloclab-instrument` pragma. AllocLab's own sources never count.
+ */
+export function instrumentScene(ref: SceneRef): void {
+  const scenesDir = resolve(PACKAGE_ROOT, 'scenes') + '/';
+  const ownSources = resolve(PACKAGE_ROOT, 'src') + '/';
+  if (ref.kind === 'catalog') {
+    instrumentNodeImports({ root: PACKAGE_ROOT, include: [scenesDir], exclude: [ownSources] });
+  } else {
+    instrumentNodeImports({ root: process.cwd(), include: [dirname(ref.path) + '/'], exclude: [ownSources] });
+  }
 }
 
 /** The variants a `--variant` value selects from a scene. */

@@ -7,7 +7,7 @@ import { ManualClock } from '../hosts/node/ManualClock.ts';
 import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
 import { measureRun } from '../hosts/node/measureRun.ts';
 import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
-import { loadScene } from './sceneRef.ts';
+import { loadScene, instrumentScene } from './sceneRef.ts';
 import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
 
 function send(message: WorkerMessage): Promise<void> {
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as WorkerSpec;
   let scene;
   try {
+    if (spec.sites) instrumentScene(spec.scene);
     scene = await loadScene(spec.scene);
   } catch (error) {
     return send({ type: 'error', phase: 'load', message: messageOf(error) });

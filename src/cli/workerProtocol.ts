@@ -13,6 +13,8 @@ export interface WorkerSpec {
   mode: ProfileMode;
   deep: boolean;
   keepSlices: boolean;
+  /** Count allocation sites: instrument the scene's modules as they load. */
+  sites: boolean;
 }
 
 /** An error in the scene or the run, with the phase it happened in. */

@@ -104,6 +104,40 @@ describe('alloclab CLI: runs', () => {
     expect(existsSync(join(root, 'out.json'))).toBe(false);
   });
 
+  it('--sites lists the allocation sites of a user scene with file:line, in the table, the JSON and the trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const json = join(dir, 'sites.json');
+    const trace = join(dir, 'sites.trace.json');
+    const { code, stdout, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'both', '--sites', '--frames', '200', '--warmup', '100', '--json', json, '--trace', trace, '--no-progress');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // The object literal of Spawner.update, line 13, column 49, once per frame.
+    expect(stdout).toMatch(/Allocation sites · user-scene · allocating\n.*Counted 1 allocations per frame/);
+    expect(stdout).toMatch(/test\/fixtures\/scenes\/user-scene\.ts:13:49\s+│ Spawner\.update\s+│ object\s+│\s+1 │/);
+    expect(stdout).toMatch(/Allocation sites · user-scene · optimized\n.*\nNo allocation site fired in the measured frames\./);
+    const [allocating, optimized] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
+    expect(allocating!.sites!.list).toEqual([
+      expect.objectContaining({ file: 'test/fixtures/scenes/user-scene.ts', line: 13, column: 49, kind: 'object', functionName: 'Spawner.update', countPerFrame: 1, framesHit: 200 }),
+    ]);
+    expect(allocating!.perFrameSiteHits).toHaveLength(200);
+    expect(optimized!.sites!.list).toEqual([]);
+    expect(optimized!.sites!.countPerFrame.max).toBe(0);
+    const traceFile = JSON.parse(readFileSync(trace, 'utf8')) as { traceEvents: Array<{ name: string; ph: string; args?: { sites?: number } }>; metadata: { allocationSites: unknown[] } };
+    const counters = traceFile.traceEvents.filter((e) => e.name === 'Allocations counted' && e.ph === 'C');
+    expect(counters).toHaveLength(400);
+    expect(counters.slice(0, 200).every((e) => e.args!.sites === 1)).toBe(true);
+    expect(traceFile.metadata.allocationSites).toHaveLength(2);
+  });
+
+  it('without --sites, no site is counted and the JSON has no sites', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const json = join(dir, 'plain.json');
+    const { code } = await alloclab('run', fixture('user-scene.ts'), '--frames', '100', '--json', json, '--no-progress');
+    expect(code).toBe(0);
+    const [run] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
+    expect(run!.sites).toBeUndefined();
+  });
+
   it('list shows the catalog, also as JSON', async () => {
     const { code, stdout } = await alloclab('list', '--json');
     expect(code).toBe(0);

@@ -30,6 +30,8 @@ const GC_THREAD = 2;
  * Converts runs to the Chrome Trace Event Format (JSON object form), which Perfetto and
  * chrome://tracing open: each run is a process; frames are slices on its main thread with the
  * markers nested inside; bytes per frame is a counter track; GC events are slices on a GC track.
+ * With allocation sites, allocations counted per frame are a second counter and the site table
+ * is in the metadata.
  */
 export function toChromeTrace(runs: TraceRun[]): { traceEvents: TraceEvent[]; displayTimeUnit: 'ms'; metadata: Record<string, unknown> } {
   const events: TraceEvent[] = [];
@@ -57,6 +59,8 @@ export function toChromeTrace(runs: TraceRun[]): { traceEvents: TraceEvent[]; di
         args: { frame: i, bytes: measured ? bytes : null },
       });
       if (measured) events.push({ name: 'Bytes per frame', ph: 'C', ts, pid, tid: MAIN_THREAD, args: { bytes } });
+      const siteHits = result.perFrameSiteHits?.[i];
+      if (siteHits !== undefined) events.push({ name: 'Allocations counted', ph: 'C', ts, pid, tid: MAIN_THREAD, args: { sites: siteHits } });
       for (const slice of frames.slices[i] ?? []) {
         events.push({
           name: nameOf(slice.marker),
@@ -86,5 +90,11 @@ export function toChromeTrace(runs: TraceRun[]): { traceEvents: TraceEvent[]; di
   // Viewers nest complete events by start time; a parent must come before a child that starts
   // at the same microsecond, so longer slices first.
   events.sort((a, b) => a.pid - b.pid || a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  return { traceEvents: events, displayTimeUnit: 'ms', metadata: { source: 'alloclab', runs: runs.length } };
+  // The site table is not a timeline: it travels in the metadata, where trace viewers show it.
+  const sites = runs
+    .filter((run) => run.result.sites !== undefined)
+    .map((run) => ({ scene: run.result.scene, variant: run.result.variant, sites: run.result.sites!.list.slice(0, 50) }));
+  const metadata: Record<string, unknown> = { source: 'alloclab', runs: runs.length };
+  if (sites.length > 0) metadata.allocationSites = sites;
+  return { traceEvents: events, displayTimeUnit: 'ms', metadata };
 }
