@@ -1,4 +1,4 @@
-import type { RunResult } from '../profiler/RunResult.ts';
+import type { RunResult, SiteResult } from '../profiler/RunResult.ts';
 import { profileFrames, type ProfileFramesOptions } from './profileFrames.ts';
 
 interface MatcherContext {
@@ -31,9 +31,20 @@ export function describeAllocations(run: RunResult): string {
   if (worst.length > 0) lines.push(`  worst frames: ${worst.map((f) => `#${f.frame} ${b(f.bytes)}`).join(', ')}`);
   const markers = run.markers.filter((m) => m.selfBytesPerFrame !== 0).slice(0, 5);
   if (markers.length > 0) lines.push(`  top markers (self bytes/frame): ${markers.map((m) => `${m.name} ${b(m.selfBytesPerFrame)}`).join(', ')}`);
+  const sites = run.sites?.list.slice(0, 5) ?? [];
+  if (sites.length > 0) {
+    lines.push(`  top allocation sites (count/frame, estimated bytes):`);
+    for (const site of sites) lines.push(`    ${formatSite(site)}`);
+  }
   if (run.remeasured) lines.push(`  measured twice: the first measurement had ${run.remeasured.allocatingFrames} isolated allocating frame(s), up to ${b(run.remeasured.maxBytes)}`);
   if (run.gcFrames + run.jitFrames > 0) lines.push(`  frames without a byte figure: ${run.gcFrames} GC, ${run.jitFrames} JIT install`);
   return lines.join('\n');
+}
+
+/** One site in a message: where, what, how often. */
+export function formatSite(site: SiteResult): string {
+  const kind = site.detail ? `${site.kind} ${site.detail}` : site.kind;
+  return `${site.file}:${site.line}:${site.column} ${site.functionName}: ${kind} x${bytes.format(site.countPerFrame)}/frame, ~${b(site.estimatedBytesPerFrame)} (${site.excerpt})`;
 }
 
 function requireRun(received: unknown, matcher: string): RunResult {
@@ -74,6 +85,32 @@ export function toAllocateAtMostPerFrame(this: MatcherContext, received: unknown
 }
 
 /**
+ * `expect(run).toHaveNoAllocationSitesPerFrame()`: no instrumented allocation site ran in any
+ * measured frame. Counts do not depend on the JIT or the collector, so this holds or fails the
+ * same way on every machine; it needs the code under test instrumented (alloclab/vite).
+ */
+export function toHaveNoAllocationSitesPerFrame(this: MatcherContext, received: unknown): MatcherResult {
+  if (!isRun(received)) {
+    throw new TypeError(`toHaveNoAllocationSitesPerFrame: expected a run from profileScene() or profileFrames(), got ${typeof received}`);
+  }
+  const sites = received.sites;
+  if (sites === undefined) {
+    throw new Error(
+      `toHaveNoAllocationSitesPerFrame: no instrumented code was loaded in this run of ${received.scene}; add alloclabInstrument() from alloclab/vite to the test config's plugins, with the code under test in its include`,
+    );
+  }
+  const pass = sites.list.length === 0;
+  const top = sites.list.slice(0, 8).map((site) => `    ${formatSite(site)}`).join('\n');
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `expected ${received.scene} (${received.variant}) to run allocation sites, but none of ${sites.registered} known sites ran in ${received.frames} frames`
+        : `expected ${received.scene} (${received.variant}) to run no allocation site per frame, but ${sites.list.length} site(s) ran, ${bytes.format(sites.countPerFrame.mean)} allocations per frame (max ${sites.countPerFrame.max}):\n${top}`,
+  };
+}
+
+/**
  * `await expect(fn).not.toAllocate()`: calls `fn` once per frame (after warm-up) and passes when
  * some call allocated. Async: await it.
  */
@@ -92,4 +129,4 @@ export async function toAllocate(this: MatcherContext, received: unknown, option
 }
 
 /** The matchers, for `expect.extend(allocationMatchers)`. */
-export const allocationMatchers = { toAllocateNothingPerFrame, toAllocateAtMostPerFrame, toAllocate };
+export const allocationMatchers = { toAllocateNothingPerFrame, toAllocateAtMostPerFrame, toHaveNoAllocationSitesPerFrame, toAllocate };

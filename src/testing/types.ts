@@ -6,6 +6,8 @@ declare module 'vitest' {
     toAllocateNothingPerFrame(): R;
     /** No measured frame of a run allocated more than `bytes`. */
     toAllocateAtMostPerFrame(bytes: number): R;
+    /** No instrumented allocation site ran in any measured frame (exact counts; needs alloclab/vite). */
+    toHaveNoAllocationSitesPerFrame(): R;
     /** Calling the function (once per frame, after warm-up) allocates. Async: await it. */
     toAllocate(options?: ProfileFramesOptions): Promise<R>;
   }

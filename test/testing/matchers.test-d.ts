@@ -7,6 +7,7 @@ declare const run: RunResult;
 
 expectTypeOf(expect(run).toAllocateNothingPerFrame).returns.toEqualTypeOf<void>();
 expectTypeOf(expect(run).toAllocateAtMostPerFrame).parameter(0).toEqualTypeOf<number>();
+expectTypeOf(expect(run).toHaveNoAllocationSitesPerFrame).returns.toEqualTypeOf<void>();
 expectTypeOf(expect(() => {}).not.toAllocate()).resolves.toEqualTypeOf<void>();
 // @ts-expect-error the limit is required
 expect(run).toAllocateAtMostPerFrame();
