@@ -37,6 +37,11 @@ export function formatSites(run: RunResult, topSites = 15): string {
   lines.push(
     `Estimated ${formatBytes(r.estimatedBytesPerFrame)}/frame from the counts (${sites.estimateEngine} object layouts) beside ${formatBytes(r.measuredBytesPerFrame)}/frame measured.`,
   );
+  if (sites.separatePass && sites.instrumentedBytesPerFrame !== r.measuredBytesPerFrame) {
+    lines.push(
+      `Counted in a second, instrumented run of the same frames, which measured ${formatBytes(sites.instrumentedBytesPerFrame)}/frame: with counters in place V8 inlined less and removed ${sites.instrumentedBytesPerFrame > r.measuredBytesPerFrame ? 'fewer' : 'more'} objects.`,
+    );
+  }
   if (r.estimatedBytesPerFrame < r.measuredBytesPerFrame / 2) {
     lines.push('The rest of the measured bytes come from code that is not instrumented (the engine, libraries) or from objects larger than estimated.');
   }

@@ -9,7 +9,7 @@ import type { RunResult } from '../profiler/RunResult.ts';
 import { formatBytes, formatComparison, formatRun } from './format.ts';
 import { formatSites } from './formatSites.ts';
 import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
-import { runVariant, SceneFailure, type VariantOutcome } from './runScene.ts';
+import { runVariant, runVariantCountingSites, SceneFailure, type VariantOutcome } from './runScene.ts';
 import { UsageError } from './UsageError.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -82,8 +82,9 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
       : null;
     bar?.start(options.warmup + options.frames, 0);
     try {
+      const run = options.sites ? runVariantCountingSites : runVariant;
       outcomes.push(
-        await runVariant(
+        await run(
           { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined, sites: options.sites },
           (done, total) => {
             bar?.setTotal(total);

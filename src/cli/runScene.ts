@@ -44,3 +44,27 @@ export function runVariant(spec: WorkerSpec, onProgress?: (done: number, total: 
     });
   });
 }
+
+/**
+ * Measures one variant and counts its allocation sites, in two processes: the first measures the
+ * scene as written; the second runs it instrumented for exactly as many warm-up frames, so its
+ * measured frames are the same frames, and counts the sites. The run's figures are the first's;
+ * the sites' verdicts are judged on the first's bytes (the counters make V8 inline less, so
+ * instrumented code can allocate more than the code as written).
+ */
+export async function runVariantCountingSites(spec: WorkerSpec, onProgress?: (done: number, total: number) => void): Promise<VariantOutcome> {
+  let firstTotal = 0;
+  const measured = await runVariant({ ...spec, sites: false }, (done, total) => {
+    firstTotal = total;
+    onProgress?.(done, total * 2);
+  });
+  const reference = measured.result.perFrameBytes;
+  const counted = await runVariant(
+    { ...spec, sites: true, warmup: measured.result.warmup, quietFrames: 0, siteReferenceBytes: reference },
+    (done, total) => onProgress?.(firstTotal + done, firstTotal + total),
+  );
+  const result = { ...measured.result };
+  if (counted.result.sites) result.sites = counted.result.sites;
+  if (counted.result.perFrameSiteHits) result.perFrameSiteHits = counted.result.perFrameSiteHits;
+  return { ...measured, result };
+}

@@ -44,17 +44,20 @@ export async function loadScene(ref: SceneRef): Promise<SceneDefinition> {
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Counts allocation sites in the scene's code from now on (call before `loadScene`): the catalog's
- * scenes/ directory, or the directory of a user's scene file and everything under it; other files
- * opt in with the `// @alloclab-instrument` pragma. AllocLab's own sources never count.
+ * Counts allocation sites from now on (call before `loadScene`) in the scene's code (the catalog's
+ * scenes/ directory, or the directory of a user's scene file and everything under it) and in the
+ * engine it runs on; other files opt in with the `// @alloclab-instrument` pragma. The profiler,
+ * the instrumentation and the hosts never count themselves.
  */
 export function instrumentScene(ref: SceneRef): void {
   const scenesDir = resolve(PACKAGE_ROOT, 'scenes') + '/';
+  const engineDir = resolve(PACKAGE_ROOT, 'src', 'engine') + '/';
   const ownSources = resolve(PACKAGE_ROOT, 'src') + '/';
+  const exclude = [new RegExp(`^${ownSources.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!engine/)`)];
   if (ref.kind === 'catalog') {
-    instrumentNodeImports({ root: PACKAGE_ROOT, include: [scenesDir], exclude: [ownSources] });
+    instrumentNodeImports({ root: PACKAGE_ROOT, include: [scenesDir, engineDir], exclude });
   } else {
-    instrumentNodeImports({ root: process.cwd(), include: [dirname(ref.path) + '/'], exclude: [ownSources] });
+    instrumentNodeImports({ root: process.cwd(), include: [dirname(ref.path) + '/', engineDir], exclude });
   }
 }
 

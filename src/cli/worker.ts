@@ -1,13 +1,11 @@
 /**
  * The measuring process: the CLI forks it once per variant, with the V8 flags of the requested
  * mode, so each variant is measured in a fresh V8 that no other variant warmed up or polluted.
+ *
+ * This entry imports nothing of the engine: with `--sites` the import hook that counts allocation
+ * sites must be in place before the engine and the scene load, so the rest comes in afterwards.
  */
-import { World } from '../engine/World.ts';
-import { ManualClock } from '../hosts/node/ManualClock.ts';
-import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
-import { measureRun } from '../hosts/node/measureRun.ts';
-import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
-import { loadScene, instrumentScene } from './sceneRef.ts';
+import { instrumentScene } from './sceneRef.ts';
 import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
 
 function send(message: WorkerMessage): Promise<void> {
@@ -23,75 +21,13 @@ function messageOf(error: unknown): string {
 
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as WorkerSpec;
-  let scene;
   try {
     if (spec.sites) instrumentScene(spec.scene);
-    scene = await loadScene(spec.scene);
   } catch (error) {
     return send({ type: 'error', phase: 'load', message: messageOf(error) });
   }
-  const size = spec.size ?? scene.size.default;
-  const node = createNodeProfiler({ frameCapacity: Math.max(10_000, Math.min(spec.frames, 100_000)) });
-  let errorCount = 0;
-  let firstError: string | null = null;
-  const world = new World({
-    seed: scene.seed ?? 1,
-    profiler: node.profiler,
-    deepProfile: spec.deep,
-    errorSink: (report) => {
-      errorCount++;
-      firstError ??= `${report.behaviourType} on "${report.objectName}" threw in ${report.phase}: ${messageOf(report.error)}`;
-    },
-  });
-  let instance;
-  try {
-    instance = scene.variants[spec.variant]!(world, size);
-  } catch (error) {
-    return send({ type: 'error', phase: 'setup', message: messageOf(error) });
-  }
-  const clock = new ManualClock(world, { dtMs: 1000 / 60 });
-  // Warm-up lasts until the JIT is quiet, so variants run different frame counts in all; their
-  // states are compared at one fixed frame instead.
-  const digestFrame = Math.max(1, spec.warmup);
-  let digest = '';
-  const step = (): void => {
-    clock.step();
-    if (clock.frames === digestFrame) digest = instance.digest();
-  };
-  let lastProgress = 0;
-  try {
-    const measured = await measureRun(node, {
-      scene: scene.name,
-      variant: spec.variant,
-      size,
-      mode: spec.mode,
-      frames: spec.frames,
-      warmup: spec.warmup,
-      keepSlices: spec.keepSlices,
-      keepPerFrame: true,
-      step,
-      onProgress: (done, total) => {
-        if (done - lastProgress >= 500 || done === total) {
-          lastProgress = done;
-          void send({ type: 'progress', done, total });
-        }
-      },
-    });
-    const markerNames: string[] = [];
-    for (let id = 0; id < markerCount(); id++) markerNames.push(markerName(id));
-    await send({
-      type: 'result',
-      result: measured.result,
-      frames: measured.frames,
-      markerNames,
-      digest,
-      digestFrame,
-      sceneErrors: { count: errorCount, first: firstError },
-      runtime: { version: process.version, v8: process.versions.v8, flags: process.execArgv.filter((f) => f.startsWith('--')) },
-    });
-  } catch (error) {
-    await send({ type: 'error', phase: 'run', message: messageOf(error) });
-  }
+  const { measureVariant } = await import('./measureVariant.ts');
+  await measureVariant(spec, send);
 }
 
 main().then(

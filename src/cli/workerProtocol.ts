@@ -15,6 +15,10 @@ export interface WorkerSpec {
   keepSlices: boolean;
   /** Count allocation sites: instrument the scene's modules as they load. */
   sites: boolean;
+  /** Consecutive JIT-quiet frames that end the warm-up (default 1,000; 0: exactly `warmup` frames). */
+  quietFrames?: number;
+  /** Per-frame bytes of an uninstrumented run of the same frames (see measureRun). */
+  siteReferenceBytes?: number[];
 }
 
 /** An error in the scene or the run, with the phase it happened in. */

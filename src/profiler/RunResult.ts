@@ -97,6 +97,14 @@ export interface SitesResult {
    * beside the MEASURED bytes. Estimated well above measured means the optimiser removed some.
    */
   reconciliation: { estimatedBytesPerFrame: number; measuredBytesPerFrame: number };
+  /**
+   * True when the sites were counted in a second, instrumented run of the same frames, and the
+   * measured figures (here and in the run) come from the first, uninstrumented one. The counters
+   * make V8 inline less, so its escape analysis may remove fewer objects in instrumented code.
+   */
+  separatePass: boolean;
+  /** Mean measured bytes per frame of the instrumented code itself (equal to the run's when not separate). */
+  instrumentedBytesPerFrame: number;
   /** Site pairs lost because one frame had more firing sites than the recorder holds (0 normally). */
   refusedPairs: number;
   /** Sites that fired, by allocations per frame, most first. */

@@ -32,7 +32,7 @@ export function buildRunResult(
   gcLog: GcLog,
   meter: HeapMeter,
   label: RunLabel,
-  options: { keepPerFrame?: boolean; worstFrames?: number } = {},
+  options: { keepPerFrame?: boolean; worstFrames?: number; siteReferenceBytes?: readonly number[] } = {},
 ): RunResult {
   const frames = collector.frames;
   const firstMs = frames > 0 ? collector.startMs[0]! : 0;
@@ -119,7 +119,7 @@ export function buildRunResult(
     offHeap: label.offHeap,
     worstFrames: worst.slice(0, options.worstFrames ?? 5),
   };
-  const sites = buildSiteResults(collector, unmeasured, label.estimateEngine ?? 'node', label.refusedSitePairs ?? 0);
+  const sites = buildSiteResults(collector, unmeasured, label.estimateEngine ?? 'node', label.refusedSitePairs ?? 0, options.siteReferenceBytes);
   if (sites) result.sites = sites;
   if (options.keepPerFrame) {
     result.perFrameBytes = perFrame;

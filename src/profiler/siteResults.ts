@@ -10,12 +10,18 @@ import { distribution } from './stats.ts';
  *
  * `unmeasured` lists frames without a byte figure (GC or JIT inside): their counts are kept, since
  * counting does not depend on the collector or the JIT, but they cannot tell what the optimiser did.
+ *
+ * Counting changes what it counts a little: the counters make functions larger, so V8 inlines less
+ * and its escape analysis removes fewer objects. `referenceBytes`, the per-frame bytes of the same
+ * frames measured without instrumentation (NaN where unmeasured), then stand in for this run's own
+ * bytes in the verdicts and the reconciliation.
  */
 export function buildSiteResults(
   collector: FrameCollector,
   unmeasured: ReadonlySet<number>,
   engine: EstimateEngine,
   refusedPairs: number,
+  referenceBytes?: readonly number[],
 ): SitesResult | undefined {
   const registered = siteCount() - 1;
   if (registered <= 0) return undefined;
@@ -27,12 +33,20 @@ export function buildSiteResults(
   let estimatedMeasured = 0;
   let measuredBytes = 0;
   let measuredFrames = 0;
+  let instrumentedBytes = 0;
+  let instrumentedFrames = 0;
   for (let frame = 0; frame < frames; frame++) {
-    const measured = !unmeasured.has(frame);
-    const zero = measured && collector.bytes[frame] === 0;
+    const ownMeasured = !unmeasured.has(frame);
+    if (ownMeasured) {
+      instrumentedFrames++;
+      instrumentedBytes += collector.bytes[frame]!;
+    }
+    const bytes = referenceBytes ? (referenceBytes[frame] ?? Number.NaN) : ownMeasured ? collector.bytes[frame]! : Number.NaN;
+    const measured = Number.isFinite(bytes);
+    const zero = bytes === 0;
     if (measured) {
       measuredFrames++;
-      measuredBytes += collector.bytes[frame]!;
+      measuredBytes += bytes;
     }
     if (collector.siteHits[frame]! > 0) framesWithHits++;
     collector.forEachSitePair(frame, (id, n) => {
@@ -81,6 +95,8 @@ export function buildSiteResults(
     countPerFrame: { mean: counts.mean, median: counts.median, p95: counts.p95, max: counts.max, min: counts.min },
     framesWithHits,
     reconciliation: { estimatedBytesPerFrame: estimatedMeasured / byteDivisor, measuredBytesPerFrame: measuredBytes / byteDivisor },
+    separatePass: referenceBytes !== undefined,
+    instrumentedBytesPerFrame: instrumentedBytes / Math.max(1, instrumentedFrames),
     refusedPairs,
     list,
   };

@@ -27,6 +27,11 @@ export interface MeasureRunOptions {
   keepSlices?: boolean;
   /** Keep per-frame bytes in the result (for exports and matchers). */
   keepPerFrame?: boolean;
+  /**
+   * Per-frame bytes of the same frames measured without instrumentation, for the site verdicts
+   * (see buildSiteResults); the warm-up must then run the same number of frames as that run's.
+   */
+  siteReferenceBytes?: readonly number[];
   /** Called now and then with frames done and total (warm-up included). */
   onProgress?: (done: number, total: number, phase: 'warmup' | 'measure') => void;
 }
@@ -120,7 +125,7 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
         refusedSitePairs: profiler.recorder.sitePairsRefused - refusedPairsBefore,
         offHeap: { arrayBuffersStart, arrayBuffersEnd: process.memoryUsage().arrayBuffers },
       },
-      { keepPerFrame: options.keepPerFrame },
+      { keepPerFrame: options.keepPerFrame, siteReferenceBytes: options.siteReferenceBytes },
     );
     const origin = collector.startMs[0] ?? 0;
     return {
