@@ -1,3 +1,4 @@
+import { markerBytes } from './HeapMeter.ts';
 import type { HeapMeter, ProfilerClock } from './HeapMeter.ts';
 import type { FrameRecorder } from './FrameRecorder.ts';
 import { markerCount, markerName } from './ProfilerMarker.ts';
@@ -158,7 +159,7 @@ export class FrameCollector {
       const beginMs = clock.toMs(rec.eventStamp, open.begin * stamp);
       const endMs = clock.toMs(rec.eventStamp, index * stamp);
       const ms = endMs - beginMs;
-      const bytes = meter.toBytes(rec.eventHeap, index * sample) - meter.toBytes(rec.eventHeap, open.begin * sample);
+      const bytes = markerBytes(meter, rec.eventHeap, index * sample) - markerBytes(meter, rec.eventHeap, open.begin * sample);
       const calls = rec.eventLink[open.begin]!;
       this._calls[id]! += calls;
       this._ms[id]! += ms;

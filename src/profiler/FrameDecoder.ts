@@ -1,3 +1,4 @@
+import { markerBytes } from './HeapMeter.ts';
 import type { HeapMeter, ProfilerClock } from './HeapMeter.ts';
 import type { FrameRecorder } from './FrameRecorder.ts';
 import { markerCount } from './ProfilerMarker.ts';
@@ -102,7 +103,7 @@ export class FrameDecoder {
       depth--;
       const begin = this._stack[depth]!;
       const ms = this._clock.toMs(rec.eventStamp, index * stampSize) - this._clock.toMs(rec.eventStamp, begin * stampSize);
-      const bytes = meter.toBytes(rec.eventHeap, index * sampleSize) - meter.toBytes(rec.eventHeap, begin * sampleSize);
+      const bytes = markerBytes(meter, rec.eventHeap, index * sampleSize) - markerBytes(meter, rec.eventHeap, begin * sampleSize);
       if (out.calls[id] === 0 && out.totalMs[id] === 0) out.markerIds[out.markerSlots++] = id;
       out.calls[id]! += rec.eventLink[begin]!;
       out.totalMs[id]! += ms;

@@ -20,6 +20,8 @@ export interface HeapMeter {
    * which is all that marker figures use.
    */
   sampleQuick?(out: Float64Array, index: number): void;
+  /** Bytes for a quick sample at `buf[index]`, when quick samples have their own layout (optional; else `toBytes`). */
+  quickToBytes?(buf: Float64Array, index: number): number;
   /** Used bytes for the sample at `buf[index]` (may allocate; called outside frames). */
   toBytes(buf: Float64Array, index: number): number;
   /**
@@ -42,4 +44,9 @@ export interface ProfilerClock {
   stamp(out: Float64Array, index: number): void;
   /** Milliseconds from an arbitrary origin for the stamp at `buf[index]` (may allocate). */
   toMs(buf: Float64Array, index: number): number;
+}
+
+/** Bytes of a marker-boundary sample: quick samples may have their own layout. */
+export function markerBytes(meter: HeapMeter, buf: Float64Array, index: number): number {
+  return meter.sampleQuick !== undefined && meter.quickToBytes !== undefined ? meter.quickToBytes(buf, index) : meter.toBytes(buf, index);
 }
