@@ -1,0 +1,72 @@
+import type { SiteRow } from './sites-model.ts';
+import { formatBytes, formatCalls } from './format.ts';
+
+const COLUMNS = ['Site', 'Kind', 'Count/frame', 'Est. bytes/frame', 'File:line'] as const;
+
+/**
+ * The panel's "Allocation sites" table: each site that ran since the scene was loaded, with its
+ * exact count per frame and its estimated bytes (marked ~). Without instrumentation it says how to
+ * turn counting on instead of showing an empty table.
+ */
+export class SitesTable {
+  readonly element: HTMLElement;
+  private readonly _caption: HTMLElement;
+  private readonly _table: HTMLTableElement;
+  private readonly _body: HTMLTableSectionElement;
+
+  constructor() {
+    this.element = document.createElement('div');
+    this.element.className = 'al-table-wrap al-sites';
+    this._caption = document.createElement('div');
+    this._caption.className = 'al-caption';
+    this._table = document.createElement('table');
+    this._table.className = 'al-table';
+    const head = this._table.createTHead().insertRow();
+    COLUMNS.forEach((title, i) => {
+      const th = document.createElement('th');
+      th.textContent = title;
+      if (i === 2 || i === 3) th.className = 'num';
+      head.append(th);
+    });
+    this._body = this._table.createTBody();
+    this.element.append(this._caption, this._table);
+  }
+
+  /** Says that sites are not counted in this page, and how to count them. */
+  showUninstrumented(): void {
+    this._caption.textContent =
+      'Allocation sites are not counted in this page. Serve the sandbox with `npm run dev:sites` to count every allocation expression of the scenes and the engine, with file and line.';
+    this._caption.classList.add('warn');
+    this._table.hidden = true;
+  }
+
+  update(caption: string, rows: SiteRow[], maxRows = 12): void {
+    this._caption.classList.remove('warn');
+    this._caption.textContent = caption;
+    this._table.hidden = false;
+    const body = this._body;
+    body.textContent = '';
+    if (rows.length === 0) {
+      const tr = body.insertRow();
+      const td = tr.insertCell();
+      td.colSpan = COLUMNS.length;
+      td.className = 'dim';
+      td.textContent = 'No allocation site ran in these frames.';
+      return;
+    }
+    for (const row of rows.slice(0, maxRows)) {
+      const tr = body.insertRow();
+      tr.title = row.excerpt;
+      const name = tr.insertCell();
+      name.textContent = row.functionName;
+      tr.insertCell().textContent = row.kind;
+      const count = tr.insertCell();
+      count.className = 'num';
+      count.textContent = formatCalls(row.countPerFrame);
+      const bytes = tr.insertCell();
+      bytes.className = 'num';
+      bytes.textContent = '~' + formatBytes(row.estimatedBytesPerFrame);
+      tr.insertCell().textContent = row.where;
+    }
+  }
+}
