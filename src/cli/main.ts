@@ -7,9 +7,11 @@ import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import { formatBytes, formatComparison, formatRun } from './format.ts';
+import { formatGcComparison, formatGcReport } from './formatGc.ts';
 import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
 import { runVariant, SceneFailure, type VariantOutcome } from './runScene.ts';
 import { UsageError } from './UsageError.ts';
+import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './extraPasses.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -18,7 +20,7 @@ export const EXIT_OK = 0;
 export const EXIT_BUDGET = 1;
 export const EXIT_USAGE = 2;
 
-interface RunOptions {
+interface RunOptions extends ExtraPassOptions {
   variant: string;
   frames: number;
   warmup: number;
@@ -81,7 +83,7 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
     try {
       outcomes.push(
         await runVariant(
-          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined },
+          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined, ...extraPassSpec(options) },
           (done, total) => {
             bar?.setTotal(total);
             bar?.update(done);
@@ -174,10 +176,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .command('run')
     .description('measure a scene (a catalog name or a path to a scene file)')
     .argument('<scene>', 'scene name or path/to/scene.ts');
-  addRunOptions(run, true).action(async (sceneArg: string, options: RunOptions) => {
+  addExtraPassOptions(addRunOptions(run, true), positiveInt).action(async (sceneArg: string, options: RunOptions) => {
     const { outcomes, runs } = await measure(sceneArg, options, options.variant);
-    for (const r of runs) console.log(formatRun(r) + '\n');
-    if (runs.length > 1) console.log(formatComparison(runs));
+    for (const r of runs) console.log([formatRun(r), formatGcReport(r)].filter(Boolean).join('\n') + '\n');
+    if (runs.length > 1) console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);
@@ -188,9 +190,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .command('compare')
     .description('measure the allocating and optimized variants side by side, with ratios')
     .argument('<scene>', 'scene name or path/to/scene.ts');
-  addRunOptions(compare, false).action(async (sceneArg: string, options: RunOptions) => {
+  addExtraPassOptions(addRunOptions(compare, false), positiveInt).action(async (sceneArg: string, options: RunOptions) => {
     const { outcomes, runs } = await measure(sceneArg, options, 'both');
-    console.log(formatComparison(runs));
+    console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);

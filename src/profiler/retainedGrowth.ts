@@ -63,6 +63,26 @@ export interface RetainedGrowth {
   samples: RetainedSample[];
 }
 
+/** How a run's retained-growth readings were taken. */
+export interface RetainedPass {
+  /**
+   * `separate`: frames run after the measured ones, with forced full GCs between them; none of
+   * them is in the run's byte, GC or frame-time figures, which the GCs would disturb.
+   */
+  kind: 'separate';
+  /** Frames the world had run when the pass began (warm-up and measured frames included). */
+  startFrame: number;
+  /** Frames run in the pass. */
+  frames: number;
+  /** Frames between readings. */
+  interval: number;
+}
+
+/** A run's `leaks` field: the detector's findings and how its readings were taken. */
+export interface LeaksResult extends RetainedGrowth {
+  pass: RetainedPass;
+}
+
 /** Options of `analyzeRetainedGrowth`. */
 export interface RetainedGrowthOptions {
   /** Growth per frame that counts as a leak (default `DEFAULT_LEAK_THRESHOLD`). */
