@@ -41,6 +41,7 @@ describe('GC impact of a measured run', () => {
     expect(result.gc.per1000FramesByKind.minor).toBeCloseTo((result.gc.minor * 1000) / 2000, 9);
     expect(result.gc.pauseMs!.p50).toBeGreaterThan(0);
     expect(result.gc.pauseMs!.max).toBe(result.gc.maxMs);
+    expect(sink).not.toBeNull();
   });
 
   it('counts frames over the 16.7 ms budget and those of them with a GC inside', async () => {
