@@ -9,10 +9,11 @@ import type { LiveHeapResult } from '../profiler/liveHeap.ts';
 import { formatBytes, formatCount, formatMs, formatRatio } from './format.ts';
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const signed = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
-/** "+3,538.3 B" or "-5 B": retained growth, signed. */
+/** "+3,538.3 B", "-5 B" or "0 B" (a figure that rounds to 0 has no sign): retained growth. */
 function signedBytes(value: number): string {
-  return `${value > 0 ? '+' : ''}${formatBytes(value)}`;
+  return Number.isFinite(value) ? `${signed.format(value)} B` : 'n/a';
 }
 
 /** The GC impact lines under a run's GC summary. */

@@ -250,7 +250,8 @@ function thirds(intervals: readonly Interval[]): number[] {
   return out;
 }
 
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** One decimal, and no "-0" for a slightly negative figure. */
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, signDisplay: 'negative' });
 
 function bytes(value: number): string {
   return `${oneDecimal.format(value)} B`;

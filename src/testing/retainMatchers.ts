@@ -11,7 +11,7 @@ interface MatcherResult {
   message: () => string;
 }
 
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, signDisplay: 'negative' });
 const b = (n: number) => `${oneDecimal.format(n)} B`;
 
 function isLeaks(value: unknown): value is LeaksResult {
