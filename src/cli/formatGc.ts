@@ -108,6 +108,10 @@ export function formatGcComparison(runs: RunResult[]): string {
     numeric(`frames over ${oneDecimal.format(runs[0]!.gc.overBudget.budgetMs)} ms`, (r) => r.gc.overBudget.frames, formatCount);
     numeric('  of them with a GC', (r) => r.gc.overBudget.withGc, formatCount);
     text('GC pause p50 / max', (r) => (r.gc.pauseMs === null ? '-' : `${formatMs(r.gc.pauseMs.p50)} / ${formatMs(r.gc.pauseMs.max)}`));
+    text('frames between minor GCs', (r) => {
+      const { predictedFrames, observedFrames } = r.gc.minorGcSpacing;
+      return `${predictedFrames === null ? '-' : formatCount(Math.round(predictedFrames))} predicted / ${observedFrames === null ? 'none seen' : formatCount(Math.round(observedFrames))}`;
+    });
   }
   if (runs.every((r) => r.liveHeap !== undefined)) {
     numeric('live heap objects', (r) => r.liveHeap!.objects, formatCount);

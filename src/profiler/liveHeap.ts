@@ -5,7 +5,10 @@
  * per-frame figures.
  */
 export interface LiveHeapResult {
-  /** Live heap objects (snapshot nodes, the snapshot's synthetic root nodes not counted). */
+  /**
+   * Live objects on the V8 heap: the heap snapshot's nodes, without its synthetic root nodes and
+   * its native entries (off-heap memory such as ArrayBuffer data, which the GC does not trace).
+   */
   objects: number;
   /** Their total size in bytes (self sizes). */
   bytes: number;

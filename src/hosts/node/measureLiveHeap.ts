@@ -36,6 +36,11 @@ export async function measureLiveHeap(options: { gcRuns?: number } = {}): Promis
 }
 
 const NODES_KEY = '"nodes":[';
+/**
+ * Snapshot node types that are not objects on the V8 heap: the snapshot's own root groupings, and
+ * native entries (such as ArrayBuffer data, which lives off the heap and which the GC does not trace).
+ */
+const NOT_ON_HEAP = new Set(['synthetic', 'native']);
 const COMMA = 44;
 const CLOSE = 93;
 const ZERO = 48;
@@ -43,8 +48,8 @@ const NINE = 57;
 
 /**
  * Counts the nodes of a heap snapshot (`.heapsnapshot` JSON, as a stream of text or buffers) by
- * type, with their self sizes, leaving out the synthetic root nodes. Reads only the header and the
- * node table; the stream is dropped after it.
+ * type, with their self sizes, leaving out nodes that are not on the V8 heap. Reads only the
+ * header and the node table; the stream is dropped after it.
  */
 export async function countSnapshotNodes(stream: AsyncIterable<string | Uint8Array> & { destroy?(): void }): Promise<Omit<LiveHeapResult, 'fullGcMs'>> {
   const decoder = new TextDecoder();
@@ -68,7 +73,7 @@ export async function countSnapshotNodes(stream: AsyncIterable<string | Uint8Arr
     else if (field === sizeField) nodeSize = value;
     if (++field === fields) {
       perType[nodeType] = (perType[nodeType] ?? 0) + 1;
-      if (typeNames[nodeType] !== 'synthetic') bytes += nodeSize;
+      if (!NOT_ON_HEAP.has(typeNames[nodeType]!)) bytes += nodeSize;
       field = 0;
     }
     value = 0;
@@ -111,7 +116,7 @@ export async function countSnapshotNodes(stream: AsyncIterable<string | Uint8Arr
   const byType: Record<string, number> = {};
   for (let t = 0; t < perType.length; t++) {
     const name = typeNames[t] ?? `type ${t}`;
-    if (perType[t] === undefined || name === 'synthetic') continue;
+    if (perType[t] === undefined || NOT_ON_HEAP.has(name)) continue;
     byType[name] = perType[t]!;
     objects += perType[t]!;
   }

@@ -17,7 +17,7 @@ function alloclab(...args: string[]): Promise<{ code: number; stdout: string; st
   });
 }
 
-describe('alloclab run --leaks', () => {
+describe('alloclab: GC impact, leak pass, live heap', () => {
   it('flags the allocating variant of the leaks scene and clears the optimized one, with figures, in the table and the JSON', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alloclab-leaks-'));
     const json = join(dir, 'leaks.json');
@@ -53,6 +53,19 @@ describe('alloclab run --leaks', () => {
     expect(stdout).toMatch(/Frames over the 16.7 ms budget: \d+ of 300, \d+ of them with a GC inside/);
     expect(stdout).toMatch(/Frames between minor GCs: predicted [\d,.]+ \(young generation [\d,]+ B \/ [\d,.]+ B per frame\); observed /);
     expect(stdout).not.toContain('Leak pass');
+  });
+
+  it('--live-heap counts live heap objects and times forced full GCs for both particle variants', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-live-'));
+    const json = join(dir, 'particles.json');
+    const { code, stdout } = await alloclab('compare', 'particles', '--live-heap', '--frames', '200', '--json', json, '--no-progress');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/live heap objects\s+│\s+[\d,]+\s+│\s+[\d,]+\s+│\s+[\d.]+x/);
+    expect(stdout).toMatch(/forced full GC \(median\)\s+│\s+[\d.]+ ms\s+│\s+[\d.]+ ms/);
+    const [allocating, optimized] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
+    // About 4,000 particles alive, each an object graph of several heap objects in the allocating variant.
+    expect(allocating!.liveHeap!.objects - optimized!.liveHeap!.objects).toBeGreaterThan(4000 * 5);
+    expect(optimized!.liveHeap!.fullGcMs.runs).toBe(9);
   });
 
   it('a bad --leak-frames exits 2 with a one-line error', async () => {
