@@ -46,7 +46,8 @@ function predicted(run: RunResult): string {
 
 function observed(run: RunResult): string {
   const frames = run.gc.minorGcSpacing.observedFrames;
-  return frames === null ? `no minor GC in ${formatCount(run.frames)} frames` : `${formatCount(frames)} (${run.gc.minor} minor GCs in ${formatCount(run.frames)} frames)`;
+  const minor = run.gc.minor;
+  return frames === null ? `no minor GC in ${formatCount(run.frames)} frames` : `${formatCount(frames)} (${minor} minor GC${minor === 1 ? '' : 's'} in ${formatCount(run.frames)} frames)`;
 }
 
 const VERDICT_WORDS: Record<LeakVerdict, string> = { leak: 'LEAK', 'no-leak': 'no leak', step: 'no leak (a step)', inconclusive: 'inconclusive' };
