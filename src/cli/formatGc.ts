@@ -1,6 +1,6 @@
 /**
  * Text of the GC impact report, the leak pass and the live-heap census, for `alloclab run` and
- * `compare` (format.ts prints them in its tables).
+ * `compare`: main.ts prints it under format.ts's tables.
  */
 import Table from 'cli-table3';
 import type { RunResult } from '../profiler/RunResult.ts';
