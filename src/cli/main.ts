@@ -8,9 +8,11 @@ import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import { formatBytes, formatComparison, formatRun } from './format.ts';
 import { formatSites } from './formatSites.ts';
+import { formatGcComparison, formatGcReport } from './formatGc.ts';
 import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
 import { runVariant, runVariantCountingSites, SceneFailure, type VariantOutcome } from './runScene.ts';
 import { UsageError } from './UsageError.ts';
+import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './extraPasses.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -19,7 +21,7 @@ export const EXIT_OK = 0;
 export const EXIT_BUDGET = 1;
 export const EXIT_USAGE = 2;
 
-interface RunOptions {
+interface RunOptions extends ExtraPassOptions {
   variant: string;
   frames: number;
   warmup: number;
@@ -85,7 +87,7 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
       const run = options.sites ? runVariantCountingSites : runVariant;
       outcomes.push(
         await run(
-          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined, sites: options.sites },
+          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined, sites: options.sites, ...extraPassSpec(options) },
           (done, total) => {
             bar?.setTotal(total);
             bar?.update(done);
@@ -178,11 +180,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .command('run')
     .description('measure a scene (a catalog name or a path to a scene file)')
     .argument('<scene>', 'scene name or path/to/scene.ts');
-  addRunOptions(run, true).action(async (sceneArg: string, options: RunOptions) => {
+  addExtraPassOptions(addRunOptions(run, true), positiveInt).action(async (sceneArg: string, options: RunOptions) => {
     const { outcomes, runs } = await measure(sceneArg, options, options.variant);
-    for (const r of runs) console.log(formatRun(r) + '\n');
+    for (const r of runs) console.log([formatRun(r), formatGcReport(r)].filter(Boolean).join('\n') + '\n');
     if (options.sites) for (const r of runs) console.log(formatSites(r) + '\n');
-    if (runs.length > 1) console.log(formatComparison(runs));
+    if (runs.length > 1) console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);
@@ -193,9 +195,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .command('compare')
     .description('measure the allocating and optimized variants side by side, with ratios')
     .argument('<scene>', 'scene name or path/to/scene.ts');
-  addRunOptions(compare, false).action(async (sceneArg: string, options: RunOptions) => {
+  addExtraPassOptions(addRunOptions(compare, false), positiveInt).action(async (sceneArg: string, options: RunOptions) => {
     const { outcomes, runs } = await measure(sceneArg, options, 'both');
-    console.log(formatComparison(runs));
+    console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
     if (options.sites) for (const r of runs) console.log('\n' + formatSites(r));
     const note = digestNote(outcomes);
     if (note) console.log(note);

@@ -8,6 +8,7 @@ import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
 import { measureRun } from '../hosts/node/measureRun.ts';
 import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
 import { loadScene } from './sceneRef.ts';
+import { runExtraPasses } from './extraPasses.ts';
 import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
 
 function messageOf(error: unknown): string {
@@ -71,6 +72,8 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
         }
       },
     });
+    const measuredFrames = spec.warmup + spec.frames;
+    await runExtraPasses(spec, step, clock.frames, measured.result, (done, total) => void send({ type: 'progress', done: measuredFrames + done, total: measuredFrames + total }));
     const markerNames: string[] = [];
     for (let id = 0; id < markerCount(); id++) markerNames.push(markerName(id));
     await send({

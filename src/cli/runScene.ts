@@ -60,7 +60,8 @@ export async function runVariantCountingSites(spec: WorkerSpec, onProgress?: (do
   });
   const reference = measured.result.perFrameBytes;
   const counted = await runVariant(
-    { ...spec, sites: true, warmup: measured.result.warmup, quietFrames: 0, siteReferenceBytes: reference },
+    // Leak and live-heap passes belong to the code as written: the first process ran them.
+    { ...spec, sites: true, warmup: measured.result.warmup, quietFrames: 0, siteReferenceBytes: reference, leakFrames: null, liveHeap: false },
     (done, total) => onProgress?.(firstTotal + done, firstTotal + total),
   );
   const result = { ...measured.result };

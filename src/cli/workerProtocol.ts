@@ -2,9 +2,10 @@ import type { RunResult } from '../profiler/RunResult.ts';
 import type { TraceSlice } from '../profiler/FrameCollector.ts';
 import type { ProfileMode } from '../hosts/node/modes.ts';
 import type { SceneRef } from './sceneRef.ts';
+import type { ExtraPassSpec } from './extraPasses.ts';
 
-/** What the CLI asks a measuring process to do: one variant of one scene. */
-export interface WorkerSpec {
+/** What the CLI asks a measuring process to do: one variant of one scene (and any extra pass after it). */
+export interface WorkerSpec extends ExtraPassSpec {
   scene: SceneRef;
   variant: string;
   frames: number;

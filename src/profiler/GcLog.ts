@@ -15,6 +15,8 @@ export class GcLog {
   private readonly _kind: Uint8Array;
   /** Events recorded so far (older ones beyond capacity are gone, and counted in `lost`). */
   written = 0;
+  /** False when the host records GCs it inferred, without their durations (a page's detector). */
+  durationsKnown = true;
 
   constructor(capacity = 4096) {
     this.capacity = capacity;

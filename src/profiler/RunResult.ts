@@ -1,4 +1,7 @@
 import type { GcKind } from './GcLog.ts';
+import type { GcImpact } from './gcImpact.ts';
+import type { LeaksResult } from './retainedGrowth.ts';
+import type { LiveHeapResult } from './liveHeap.ts';
 
 /** The JSON schema id of a run file. Bump the number on any incompatible change. */
 export const RUN_SCHEMA = 'alloclab.run/1';
@@ -141,7 +144,11 @@ export interface RunResult {
     /** GCs per 1,000 frames. */
     per1000Frames: number;
     events: GcEventResult[];
-  };
+  } & GcImpact;
+  /** Retained growth per frame (with `--leaks` / `leaks: true`), from a pass after the measured frames. */
+  leaks?: LeaksResult;
+  /** Live heap objects and the cost of a forced full GC (with `--live-heap` / `liveHeap: true`), after the measured frames. */
+  liveHeap?: LiveHeapResult;
   frameMs: { mean: number; p50: number; p95: number; p99: number; max: number };
   /** Markers by mean bytes per frame, largest first. */
   markers: MarkerResult[];

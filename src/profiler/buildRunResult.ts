@@ -4,6 +4,7 @@ import type { HeapMeter } from './HeapMeter.ts';
 import type { GcEventResult, RunResult } from './RunResult.ts';
 import { distribution } from './stats.ts';
 import { buildSiteResults } from './siteResults.ts';
+import { gcImpact } from './gcImpact.ts';
 
 /** What a runner knows about a run besides its frames. */
 export interface RunLabel {
@@ -11,6 +12,8 @@ export interface RunLabel {
   variant: string;
   mode: RunResult['mode'];
   size: number | null;
+  /** The young generation's capacity at the end of the run, where the host can read it (for `gc.minorGcSpacing`). */
+  youngGenerationBytes?: number | null;
   warmup: number;
   jitSettled: boolean;
   refusedMarkerEvents: number;
@@ -111,7 +114,10 @@ export function buildRunResult(
     gcFrames: gcFrameSet.size,
     jitFrames: jitFrameSet.size,
     totalBytes,
-    gc: { minor, major, other, totalMs, maxMs, per1000Frames: (events.length * 1000) / divisor, events },
+    gc: {
+      minor, major, other, totalMs, maxMs, per1000Frames: (events.length * 1000) / divisor, events,
+      ...gcImpact({ frames, frameMs: collector.ms, gcFrames: gcFrameSet, events, bytesPerFrame: bytes.mean, youngGenerationBytes: label.youngGenerationBytes ?? null, pausesTimed: gcLog.durationsKnown }),
+    },
     frameMs: { mean: ms.mean, p50: ms.median, p95: ms.p95, p99: ms.p99, max: ms.max },
     markers,
     droppedFrames: collector.dropped,

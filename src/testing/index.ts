@@ -5,5 +5,8 @@ export { profileFrames } from './profileFrames.ts';
 export type { ProfileFramesOptions } from './profileFrames.ts';
 export { allocationMatchers, toAllocateNothingPerFrame, toAllocateAtMostPerFrame, toHaveNoAllocationSitesPerFrame, toAllocate, describeAllocations } from './matchers.ts';
 export { execArgv } from './config.ts';
+export { retainMatchers, toRetainAtMostPerFrame, describeRetained } from './retainMatchers.ts';
+export type { AfterRunOptions } from './afterRun.ts';
+export type { LeaksResult, LeakVerdict, RetainedGrowth, RetainedSample } from '../profiler/retainedGrowth.ts';
 export type { RunResult, SiteResult, SitesResult } from '../profiler/RunResult.ts';
 import './types.ts';

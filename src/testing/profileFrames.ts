@@ -2,9 +2,10 @@ import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
 import { measureConfirmed } from './measureConfirmed.ts';
 import type { ProfileMode } from '../hosts/node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
+import { runAfterPasses, type AfterRunOptions } from './afterRun.ts';
 
 /** Options of `profileFrames`. */
-export interface ProfileFramesOptions {
+export interface ProfileFramesOptions extends AfterRunOptions {
   frames?: number;
   warmup?: number;
   mode?: ProfileMode;
@@ -23,10 +24,12 @@ export interface ProfileFramesOptions {
 export async function profileFrames(fn: () => void, options: ProfileFramesOptions = {}): Promise<RunResult> {
   const node = createNodeProfiler();
   const profiler = node.profiler;
+  let calls = 0;
   const step = (): void => {
     profiler.beginFrame(0);
     fn();
     profiler.endFrame();
+    calls++;
   };
   const { result } = await measureConfirmed(node, {
     scene: options.name ?? 'frames',
@@ -37,5 +40,6 @@ export async function profileFrames(fn: () => void, options: ProfileFramesOption
     keepPerFrame: true,
     step,
   });
+  await runAfterPasses(result, step, calls, options);
   return result;
 }

@@ -5,9 +5,10 @@ import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
 import { measureConfirmed } from './measureConfirmed.ts';
 import type { ProfileMode } from '../hosts/node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
+import { runAfterPasses, type AfterRunOptions } from './afterRun.ts';
 
 /** Options of `profileScene`. */
-export interface ProfileSceneOptions {
+export interface ProfileSceneOptions extends AfterRunOptions {
   /** Variant to run (default "optimized"). */
   variant?: string;
   /** Frames to measure (default 300). */
@@ -37,8 +38,9 @@ export interface SceneRun extends RunResult {
  * The result is the same run object as the CLI's JSON, plus the end-state digest.
  *
  * @example
- * const run = await profileScene(bullets, { variant: 'optimized', frames: 600 });
+ * const run = await profileScene(bullets, { variant: 'optimized', frames: 600, leaks: true });
  * expect(run).toAllocateNothingPerFrame();
+ * expect(run).toRetainAtMostPerFrame(8);
  */
 export async function profileScene(scene: SceneDefinition | string, options: ProfileSceneOptions = {}): Promise<SceneRun> {
   const definition = typeof scene === 'string' ? await findCatalogScene(scene) : scene;
@@ -70,6 +72,7 @@ export async function profileScene(scene: SceneDefinition | string, options: Pro
     keepPerFrame: true,
     step: () => clock.step(),
   });
+  await runAfterPasses(result, () => clock.step(), clock.frames, options);
   return { ...result, digest: instance.digest(), sceneErrors };
 }
 

@@ -4,6 +4,8 @@
  */
 import { expect } from 'vitest';
 import { allocationMatchers } from './matchers.ts';
+import { retainMatchers } from './retainMatchers.ts';
 import './types.ts';
 
 expect.extend(allocationMatchers);
+expect.extend(retainMatchers);

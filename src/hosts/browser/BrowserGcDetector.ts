@@ -33,6 +33,8 @@ export class BrowserGcDetector {
 
   constructor(log: GcLog, recorder: FrameRecorder, meter: HeapMeter) {
     this._log = log;
+    // Inferred GCs are recorded with a duration of 0: reports must not read that as a measured pause.
+    log.durationsKnown = false;
     this._recorder = recorder;
     this._meter = meter;
     this._flags = new Uint8Array(recorder.frameCapacity);

@@ -14,3 +14,7 @@ export { BrowserHost, MAX_FRAME_MS, STEP_MS } from './BrowserHost.ts';
 export type { FrameListener, LoadedScene } from './BrowserHost.ts';
 export { collectRun, browserRuntime } from './collectRun.ts';
 export type { CollectRunOptions, CollectedRun } from './collectRun.ts';
+export { measureRetainedInPage, measureRetainedOnHost, pageLeakPassSupport } from './measureRetainedInPage.ts';
+export type { PageLeakPassOptions, PageLeakPassSupport } from './measureRetainedInPage.ts';
+export { gcPanelRows } from './gcPanelRows.ts';
+export type { GcPanelRow } from './gcPanelRows.ts';

@@ -10,3 +10,7 @@ export type { MeasureRunOptions, MeasuredRun } from './measureRun.ts';
 export { MODE_FLAGS, PROFILE_MODES, currentMode, assertMode } from './modes.ts';
 export type { ProfileMode } from './modes.ts';
 export { writeFileAtomic } from './writeFileAtomic.ts';
+export { measureRetained, DEFAULT_LEAK_FRAMES, LEAK_INTERVALS } from './measureRetained.ts';
+export type { RetainedPassOptions, MeasureRetainedOptions } from './measureRetained.ts';
+export { measureLiveHeap, countSnapshotNodes, FULL_GC_RUNS } from './measureLiveHeap.ts';
+export { youngGenerationBytes } from './youngGeneration.ts';

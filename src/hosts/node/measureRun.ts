@@ -5,6 +5,7 @@ import type { RunResult } from '../../profiler/RunResult.ts';
 import type { TraceSlice } from '../../profiler/FrameCollector.ts';
 import type { NodeProfiler } from './NodeProfiler.ts';
 import { JitWatch } from './JitWatch.ts';
+import { youngGenerationBytes } from './youngGeneration.ts';
 import { assertMode, type ProfileMode } from './modes.ts';
 
 /** Options of `measureRun`. */
@@ -119,6 +120,7 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
         variant: options.variant,
         mode: options.mode,
         size: options.size ?? null,
+        youngGenerationBytes: youngGenerationBytes(),
         warmup: warm,
         jitSettled,
         refusedMarkerEvents: profiler.recorder.eventsRefused - refusedBefore,

@@ -1,6 +1,7 @@
 import type { RunResult } from '../RunResult.ts';
 import type { TraceSlice } from '../FrameCollector.ts';
 import { markerName } from '../ProfilerMarker.ts';
+import { gcImpactTraceEvents } from './gcTrace.ts';
 
 /** The frames of one run as exports need them (ms since the run's first measured frame). */
 export interface TraceRun {
@@ -86,6 +87,7 @@ export function toChromeTrace(runs: TraceRun[]): { traceEvents: TraceEvent[]; di
         args: { frame: gc.frame },
       });
     }
+    events.push(...gcImpactTraceEvents(run, { pid, frameTid: MAIN_THREAD, gcTid: GC_THREAD }));
   });
   // Viewers nest complete events by start time; a parent must come before a child that starts
   // at the same microsecond, so longer slices first.
