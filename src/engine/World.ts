@@ -133,25 +133,18 @@ export class World {
     this.stats.reset();
     this._inFrame = true;
 
+    // Each phase ends where the next begins, so one reading marks both boundaries.
     startMarker.begin();
     this._loop.runStart();
-    startMarker.end();
-
-    updateMarker.begin();
+    startMarker.endAndBegin(updateMarker);
     if (this.deepProfile) this._loop.runUpdateDeep();
     else this._loop.runUpdate();
-    updateMarker.end();
-
-    coroutinesMarker.begin();
+    updateMarker.endAndBegin(coroutinesMarker);
     this._scheduler.run(false);
-    coroutinesMarker.end();
-
-    lateUpdateMarker.begin();
+    coroutinesMarker.endAndBegin(lateUpdateMarker);
     if (this.deepProfile) this._loop.runLateUpdateDeep();
     else this._loop.runLateUpdate();
-    lateUpdateMarker.end();
-
-    endOfFrameMarker.begin();
+    lateUpdateMarker.endAndBegin(endOfFrameMarker);
     this._inEndOfFrame = true;
     this._scheduler.run(true);
     this._processDestroys();

@@ -8,6 +8,8 @@
 export interface MarkerSink {
   beginMarker(id: number): void;
   endMarker(id: number): void;
+  /** `endMarker(endId)` then `beginMarker(beginId)` at one instant, with nothing between. */
+  switchMarker(endId: number, beginId: number): void;
 }
 
 /** The sink that markers currently report to, or null. Read through an ES live binding. */

@@ -121,6 +121,35 @@ export class Profiler implements FrameProfiler, MarkerSink {
     this._inFrame = false;
   }
 
+  switchMarker(endId: number, beginId: number): void {
+    if (!this._inFrame) return;
+    const rec = this.recorder;
+    const before = rec.eventsWritten;
+    this.endMarker(endId);
+    if (rec.eventsWritten === before) {
+      // The end was refused or unbalanced: take the slow path for the begin.
+      this.beginMarker(beginId);
+      return;
+    }
+    const end = (rec.eventsWritten - 1) % rec.eventCapacity;
+    if (this._depth >= this._stack.length || this._frameEvents >= rec.eventCapacity) {
+      this.beginMarker(beginId);
+      return;
+    }
+    // The begin event reuses the end event's readings: copied within the typed arrays.
+    const index = rec.eventsWritten % rec.eventCapacity;
+    rec.eventMarker[index] = beginId;
+    rec.eventLink[index] = 1;
+    const sample = rec.sampleSize;
+    const stamp = rec.stampSize;
+    rec.eventHeap.copyWithin(index * sample, end * sample, end * sample + sample);
+    rec.eventStamp.copyWithin(index * stamp, end * stamp, end * stamp + stamp);
+    rec.eventsWritten++;
+    this._frameEvents++;
+    this._lastEvent = -1;
+    this._stack[this._depth++] = index;
+  }
+
   private _sampleMarker(out: Float64Array, index: number): void {
     if (this._quick) this.meter.sampleQuick!(out, index);
     else this.meter.sample(out, index);

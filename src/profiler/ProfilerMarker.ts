@@ -41,6 +41,15 @@ export class ProfilerMarker {
     const sink = activeSink;
     if (sink !== null) sink.endMarker(this.id);
   }
+
+  /**
+   * Ends this marker and begins `next` at the same instant: for phases that follow each other
+   * with no code between, one clock and heap reading serves both boundaries (half the cost).
+   */
+  endAndBegin(next: ProfilerMarker): void {
+    const sink = activeSink;
+    if (sink !== null) sink.switchMarker(this.id, next.id);
+  }
 }
 
 /** Returns the id for a marker name, creating one the first time a name is seen. */

@@ -20,6 +20,10 @@ class RecordingProfiler implements FrameProfiler, MarkerSink {
   endMarker(id: number): void {
     this.events.push('/' + markerName(id));
   }
+  switchMarker(endId: number, beginId: number): void {
+    this.endMarker(endId);
+    this.beginMarker(beginId);
+  }
 }
 
 class Mover extends Behaviour {

@@ -122,3 +122,44 @@ describe('Profiler', () => {
     profiler.stop();
   });
 });
+
+describe('Profiler.switchMarker', () => {
+  it('records an end and a begin with one shared reading, decoded like separate calls', () => {
+    const profiler = makeProfiler();
+    const first = new ProfilerMarker('Test.Switch.First');
+    const second = new ProfilerMarker('Test.Switch.Second');
+    profiler.beginFrame(16);
+    first.begin();
+    for (let i = 0; i < 10; i++) holder[i] = { x: i, y: i };
+    first.endAndBegin(second);
+    second.end();
+    profiler.endFrame();
+    profiler.stop();
+    const rec = profiler.recorder;
+    // Events: begin First, end First, begin Second, end Second; the middle two share readings.
+    expect(rec.rowEventCount[0]).toBe(4);
+    expect(rec.eventMarker[1]).toBe(~first.id);
+    expect(rec.eventMarker[2]).toBe(second.id);
+    const sample = rec.sampleSize;
+    expect([...rec.eventHeap.subarray(2 * sample, 3 * sample)]).toEqual([...rec.eventHeap.subarray(sample, 2 * sample)]);
+    const decoded = new FrameSample();
+    new FrameDecoder(rec, profiler.clock, profiler.meter).decode(0, decoded);
+    expect(decoded.calls[first.id]).toBe(1);
+    expect(decoded.calls[second.id]).toBe(1);
+    expect(decoded.totalBytes[first.id]).toBeGreaterThanOrEqual(400);
+    expect(decoded.totalBytes[second.id]).toBe(0);
+  });
+
+  it('falls back to a separate begin when the end is unbalanced', () => {
+    const profiler = makeProfiler();
+    const lone = new ProfilerMarker('Test.Switch.Lone');
+    const next = new ProfilerMarker('Test.Switch.Next');
+    profiler.beginFrame(16);
+    lone.endAndBegin(next);
+    next.end();
+    profiler.endFrame();
+    profiler.stop();
+    expect(profiler.recorder.rowEventCount[0]).toBe(2);
+    expect(profiler.recorder.eventMarker[0]).toBe(next.id);
+  });
+});
