@@ -1,4 +1,5 @@
 import type { GcKind } from './GcLog.ts';
+import type { AttributionResult } from './AttributionResult.ts';
 
 /** The JSON schema id of a run file. Bump the number on any incompatible change. */
 export const RUN_SCHEMA = 'alloclab.run/1';
@@ -164,4 +165,6 @@ export interface RunResult {
   sites?: SitesResult;
   /** Per-frame allocations counted by instrumented sites, kept with `perFrameBytes`. */
   perFrameSiteHits?: number[];
+  /** SAMPLED bytes per function, from a separate pass (`--browser --attribute`); absent otherwise. */
+  attribution?: AttributionResult;
 }
