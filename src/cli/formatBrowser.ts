@@ -24,7 +24,7 @@ export function formatAttribution(run: RunResult, top = 12): string {
   if (a === undefined) return `${head}\nNo attribution pass ran.`;
   const lines = [
     head,
-    `Sampled every ~${formatCount(a.samplingIntervalBytes)} B over ${formatCount(a.frames)} frames, inlining off: ${sampledBytes(a.sampledBytesPerFrame)}/frame estimated from ${formatCount(a.samples)} samples, beside ${decimal.format(a.measuredBytesPerFrame)} B/frame measured in that pass.`,
+    `Sampled every ~${formatCount(a.samplingIntervalBytes)} B over ${formatCount(a.frames)} frames in a second pass with inlining off: ${sampledBytes(a.sampledBytesPerFrame)}/frame estimated from ${formatCount(a.samples)} samples, beside ${decimal.format(a.measuredBytesPerFrame)} B/frame measured in that pass (the profiler's own reads, ${sampledBytes(a.profilerBytesPerFrame)}/frame, left out).`,
   ];
   const rows = a.functions.filter((f) => f.sampledBytesPerFrame > 0).slice(0, top);
   if (rows.length === 0) {

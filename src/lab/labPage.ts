@@ -8,7 +8,8 @@ import type { SceneDefinition } from '../engine/Scene.ts';
 import type { FrameTrace } from './trace/frameTrace.ts';
 import type { FrameTracer } from './trace/cdpTracer.ts';
 import type { LabOutcome, LabSceneRef, LabSpec } from './labProtocol.ts';
-import { runLab, type LabHooks } from './runLab.ts';
+import { runLab } from './runLab.ts';
+import type { LabHooks } from './measureLabRun.ts';
 
 /** Functions the CLI exposes on the page (playwright's `exposeFunction`), one per name. */
 interface LabHostBindings {

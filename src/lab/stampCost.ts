@@ -1,26 +1,23 @@
 import type { Profiler } from '../profiler/Profiler.ts';
 import { ProfilerMarker } from '../profiler/ProfilerMarker.ts';
-import type { BrowserClock } from '../hosts/browser/BrowserClock.ts';
+import type { LabClock } from './LabClock.ts';
 import type { BrowserHeapMeter } from '../hosts/browser/BrowserHeapMeter.ts';
 
 const probeMarker = new ProfilerMarker('alloclab:stamp-probe');
 const PROBE_FRAMES = 64;
 
 /**
- * Measures what a clock stamp taken by the profiler allocates now, and sets the clock's
- * `fractionCost` to it. Call after warm-up, outside measured frames.
+ * Measures what a clock stamp taken by the profiler allocates now that its code is warm, and sets
+ * the clock's cost to it. Call after warm-up, outside measured frames.
  *
- * Why: `performance.now()` returns a 12 B heap number when its value has a fraction, but only in
- * code that is not optimised; once the profiler's marker code is optimised, a stamp allocates
- * nothing (measured: after warm-up every marker read -24 B with the start-up figure of 12 B per
- * stamp, so frames read below zero). The start-up self-test measures stamps from cold code, so
- * the cost is measured again here, through the profiler's own marker path: probe frames holding
- * one empty marker, whose two stamps are the only thing inside the frame besides the reads.
- * Returns the cost found, or the current one when no probe frame had two fractional stamps.
+ * Why: the start-up self-test measures stamps from cold code. The lab clock is built to cost the
+ * same at every tier, and this checks it through the profiler's own marker path: probe frames
+ * holding one empty marker, whose two stamps are the only thing inside the frame besides the
+ * reads. Returns the cost found, or the current one when no probe frame had two fractional stamps.
  */
-export function measureStampCost(profiler: Profiler, meter: BrowserHeapMeter, clock: BrowserClock): number {
-  const before = clock.fractionCost;
-  clock.fractionCost = 0;
+export function measureStampCost(profiler: Profiler, meter: BrowserHeapMeter, clock: LabClock): number {
+  const before = clock.stampCost;
+  clock.setStampCost(0);
   const rec = profiler.recorder;
   const costs: number[] = [];
   for (let i = 0; i < PROBE_FRAMES; i++) {
@@ -37,10 +34,11 @@ export function measureStampCost(profiler: Profiler, meter: BrowserHeapMeter, cl
       const stamp = rec.eventStamp[((first + k) % rec.eventCapacity) * rec.stampSize]!;
       if (Math.floor(stamp) !== stamp) fractional++;
     }
-    if (fractional === 2) costs.push(rec.frameBytes(seq, meter) / 2);
+    const bytes = rec.frameBytes(seq, meter);
+    if (fractional === 2 && bytes >= 0 && bytes % 2 === 0) costs.push(bytes / 2);
   }
   const cost = costs.length > 0 ? mostFrequent(costs) : before;
-  clock.fractionCost = cost;
+  clock.setStampCost(cost);
   return cost;
 }
 

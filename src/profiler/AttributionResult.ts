@@ -13,8 +13,13 @@ export interface AttributionResult {
   flags: string[];
   /** Allocations sampled in all. */
   samples: number;
-  /** SAMPLED bytes per frame over all functions. */
+  /** SAMPLED bytes per frame over all functions listed. */
   sampledBytesPerFrame: number;
+  /**
+   * SAMPLED bytes per frame of the profiler's own code in the page (its heap reads and clock
+   * stamps, which measured figures subtract), left out of `functions`.
+   */
+  profilerBytesPerFrame: number;
   /** MEASURED bytes per frame of the sampled pass itself (inlining off changes what the optimiser removes). */
   measuredBytesPerFrame: number;
   /** Functions by sampled bytes per frame, most first. */

@@ -59,7 +59,7 @@ export async function attributeInChromium(spec: LabSpec, options: AttributeOptio
   const sampled = profile as SamplingHeapProfile | null;
   if (sampled === null) return { type: 'error', phase: 'run', message: 'the sampling heap profiler returned no profile' };
   const map = await labSourceMapper(options.server, urlsOf(sampled.head));
-  const functions = bytesByFunction(sampled, spec.frames, map);
+  const { functions, setAsideBytesPerFrame } = bytesByFunction(sampled, spec.frames, map, (url) => isMeasuringCode(options.server, url));
   return {
     method: 'sampled',
     samplingIntervalBytes: SAMPLING_INTERVAL_BYTES,
@@ -67,9 +67,21 @@ export async function attributeInChromium(spec: LabSpec, options: AttributeOptio
     flags: jsFlags,
     samples: sampled.samples.length,
     sampledBytesPerFrame: functions.reduce((sum, f) => sum + f.sampledBytesPerFrame, 0),
+    profilerBytesPerFrame: setAsideBytesPerFrame,
     measuredBytesPerFrame: outcome.result.bytesPerFrame.mean,
     functions,
   };
+}
+
+/**
+ * The page's measuring code: the profiler, the lab and the hosts. Its heap reads (16 B each) and
+ * clock stamps allocate inside frames, and are subtracted from every measured figure, so they are
+ * set aside here too rather than listed beside the scene's functions.
+ */
+function isMeasuringCode(server: LabServer, url: string): boolean {
+  if (!url.startsWith(server.url)) return false;
+  const path = new URL(url).pathname;
+  return path.startsWith('/src/profiler/') || path.startsWith('/src/lab/') || path.startsWith('/src/hosts/');
 }
 
 function urlsOf(head: SamplingHeapProfileNode): string[] {
