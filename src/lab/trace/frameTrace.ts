@@ -81,15 +81,15 @@ const JIT_INSTALL_EVENTS = new Set([
 ]);
 
 /**
- * Finds the page's frames (pairs of begin/end marks, on the thread that placed them) and
+ * Finds the page's frames (pairs of begin/end marks, on the thread that placed most of them) and
  * attributes GC pauses and JIT installs on that thread to them. Throws when the trace holds no
  * frame marks (tracing did not cover the frames).
  */
 export function analyzeFrameTrace(events: readonly TraceEvent[]): FrameTrace {
   const marks = events.filter((e) => e.name === 'TimeStamp' && isFrameMark(e)).sort((a, b) => a.ts - b.ts);
-  const first = marks[0];
-  if (first === undefined) throw new Error('the trace holds no frame marks: tracing did not cover the frames');
-  const onMain = (e: TraceEvent) => e.pid === first.pid && e.tid === first.tid;
+  const main = busiestThread(marks);
+  if (main === null) throw new Error('the trace holds no frame marks: tracing did not cover the frames');
+  const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
   const beginUs: number[] = [];
   const endUs: number[] = [];
   let open = -1;
@@ -125,6 +125,20 @@ export function analyzeFrameTrace(events: readonly TraceEvent[]): FrameTrace {
     if (frame >= 0) jit.add(frame);
   }
   return { beginUs, endUs, gc, jitFrames: [...jit].sort((a, b) => a - b), jitInstalls };
+}
+
+/** The thread that placed the most frame marks: the page's main thread running the frames. */
+function busiestThread(marks: readonly TraceEvent[]): { pid: number; tid: number } | null {
+  const counts = new Map<string, { pid: number; tid: number; n: number }>();
+  let best: { pid: number; tid: number; n: number } | null = null;
+  for (const mark of marks) {
+    const key = `${mark.pid}:${mark.tid}`;
+    let entry = counts.get(key);
+    if (entry === undefined) counts.set(key, (entry = { pid: mark.pid, tid: mark.tid, n: 0 }));
+    entry.n++;
+    if (best === null || entry.n > best.n) best = entry;
+  }
+  return best;
 }
 
 function isFrameMark(e: TraceEvent): boolean {
