@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { alloclabInstrument } from './src/instrument/plugin.ts';
+import { chromiumTestProject } from './src/testing/browserConfig.ts';
 
 /** Counts allocation sites in the scenes, the engine they run on, and the site test fixtures. */
 const countSites = alloclabInstrument({
@@ -25,8 +26,10 @@ export default defineConfig(({ mode }) => ({
     execArgv: ['--expose-gc', '--expose-internals', '--no-allocation-site-pretenuring'],
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/**/*.sites.test.ts'] } },
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/**/*.sites.test.ts', 'test/**/*.browser.test.ts'] } },
       { extends: true, plugins: [countSites], test: { name: 'sites', include: ['test/**/*.sites.test.ts'] } },
+      // The same allocation tests in headless Chromium (files named *.browser.test.ts).
+      chromiumTestProject({ include: ['test/**/*.browser.test.ts'] }),
     ],
   },
 }));

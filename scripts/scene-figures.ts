@@ -1,9 +1,10 @@
 /**
  * Regenerates the measured figures in every scene README and the catalog table in README.md,
- * from the CLI's own JSON: for each scene it runs `alloclab compare <scene> --json
- * scenes/<scene>/figures.json`, then writes the figures between the `figures` markers.
- * Nothing is typed by hand. Run: npm run figures [-- scene ...] (scenes not named keep their
- * figures.json and are only rewritten into the READMEs).
+ * from the CLI's own JSON: for each scene it runs `alloclab compare <scene> --sites --json
+ * scenes/<scene>/figures.json` in Node and `alloclab compare <scene> --browser --json
+ * scenes/<scene>/figures.chromium.json` in headless Chromium, then writes both engines' figures
+ * side by side between the `figures` markers. Nothing is typed by hand. Run: npm run figures
+ * [-- scene ...] (scenes not named keep their JSON files and are only rewritten into the READMEs).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -31,10 +32,16 @@ function replaceBetweenMarkers(text: string, body: string, file: string): string
   return `${text.slice(0, begin + BEGIN.length)}\n${body}\n${text.slice(end)}`;
 }
 
+/** "Node" or "Chromium", as the figures name the engine of a run file. */
+function engineName(file: RunFile): string {
+  return file.runtime.engine === 'chromium' ? 'Chromium' : 'Node';
+}
+
 function runtimeLine(file: RunFile, withSize = true): string {
   const run = file.runs[0]!;
   const size = withSize ? `, size ${run.size}` : ", each scene at its default size";
-  return `Node ${file.runtime.version} (V8 ${file.runtime.v8}), ${run.mode} mode, ${integer.format(run.frames)} frames after warm-up${size}.`;
+  const engine = file.runtime.engine === 'chromium' ? `Chromium ${file.runtime.version}, headless` : `Node ${file.runtime.version}`;
+  return `${engine} (V8 ${file.runtime.v8}), ${run.mode} mode, ${integer.format(run.frames)} frames after warm-up${size}.`;
 }
 
 /** The allocation sites of each variant: where the counted allocations of a frame come from. */
@@ -61,53 +68,75 @@ function sitesSection(file: RunFile): string[] {
   return lines;
 }
 
-function sceneTable(file: RunFile): string {
-  const rows = file.runs.map(
-    (r: RunResult) =>
-      `| ${r.variant} | ${bytes(r.bytesPerFrame.mean)} | ${bytes(r.bytesPerFrame.median)} | ${bytes(r.bytesPerFrame.max)} | ${decimal.format(r.gc.per1000Frames)} | ${r.frameMs.p50.toFixed(3)} ms |`,
-  );
+/** Each variant's row in each engine, the engines side by side under one variant. */
+function sceneTable(files: readonly RunFile[]): string {
+  const rows: string[] = [];
+  for (const variant of files[0]!.runs.map((r) => r.variant)) {
+    for (const file of files) {
+      const r = file.runs.find((run: RunResult) => run.variant === variant);
+      if (r === undefined) continue;
+      rows.push(
+        `| ${r.variant} | ${engineName(file)} | ${bytes(r.bytesPerFrame.mean)} | ${bytes(r.bytesPerFrame.median)} | ${bytes(r.bytesPerFrame.max)} | ${decimal.format(r.gc.per1000Frames)} | ${r.frameMs.p50.toFixed(3)} ms |`,
+      );
+    }
+  }
   return [
-    '| variant | bytes/frame (mean) | median | max | GCs per 1,000 frames | frame time p50 |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| variant | engine | bytes/frame (mean) | median | max | GCs per 1,000 frames | frame time p50 |',
+    '|---|---|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    runtimeLine(file),
-    ...sitesSection(file),
+    files.map((file) => runtimeLine(file)).join('\n\n'),
+    ...sitesSection(files[0]!),
   ].join('\n');
 }
 
+/** `alloclab compare` of one scene into `jsonPath`, with the extra flags of one engine. */
+function measure(scene: string, jsonPath: string, flags: string[]): void {
+  execFileSync(process.execPath, [cli, 'compare', scene, ...flags, '--frames', String(FRAMES), '--warmup', String(WARMUP), '--json', jsonPath, '--no-progress'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+function readRunFile(path: string, scene: string): RunFile {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run figures -- ${scene}`);
+  return parseRunFile(JSON.parse(readFileSync(path, 'utf8')), path);
+}
+
 const selected = process.argv.slice(2);
-const results = new Map<string, RunFile>();
+const results = new Map<string, { node: RunFile; chromium: RunFile }>();
 for (const scene of scenes) {
-  const figuresPath = join(root, 'scenes', scene.name, 'figures.json');
+  const nodePath = join(root, 'scenes', scene.name, 'figures.json');
+  const chromiumPath = join(root, 'scenes', scene.name, 'figures.chromium.json');
   if (selected.length === 0 || selected.includes(scene.name)) {
-    process.stderr.write(`measuring ${scene.name}...\n`);
-    execFileSync(process.execPath, [cli, 'compare', scene.name, '--sites', '--frames', String(FRAMES), '--warmup', String(WARMUP), '--json', figuresPath, '--no-progress'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    process.stderr.write(`measuring ${scene.name} in Node...\n`);
+    measure(scene.name, nodePath, ['--sites']);
+    process.stderr.write(`measuring ${scene.name} in Chromium...\n`);
+    measure(scene.name, chromiumPath, ['--browser']);
   }
-  if (!existsSync(figuresPath)) throw new Error(`${figuresPath} is missing: run npm run figures -- ${scene.name}`);
-  const file = parseRunFile(JSON.parse(readFileSync(figuresPath, 'utf8')), figuresPath);
-  results.set(scene.name, file);
+  const files = { node: readRunFile(nodePath, scene.name), chromium: readRunFile(chromiumPath, scene.name) };
+  results.set(scene.name, files);
   const readmePath = join(root, 'scenes', scene.name, 'README.md');
-  writeFileSync(readmePath, replaceBetweenMarkers(readFileSync(readmePath, 'utf8'), sceneTable(file), readmePath));
+  writeFileSync(readmePath, replaceBetweenMarkers(readFileSync(readmePath, 'utf8'), sceneTable([files.node, files.chromium]), readmePath));
 }
 
 const catalog = [
-  '| scene | pattern | allocating bytes/frame | optimized bytes/frame | GCs per 1,000 frames (allocating / optimized) |',
+  '| scene | pattern | allocating bytes/frame (Node / Chromium) | optimized bytes/frame (Node / Chromium) | GCs per 1,000 frames, allocating (Node / Chromium) |',
   '|---|---|---:|---:|---:|',
 ];
 for (const scene of scenes) {
-  const file = results.get(scene.name)!;
-  const pick = (variant: string) => file.runs.find((r) => r.variant === variant);
-  const a = pick('allocating');
-  const o = pick('optimized');
+  const { node, chromium } = results.get(scene.name)!;
+  const pick = (file: RunFile, variant: string) => file.runs.find((r) => r.variant === variant);
+  const both = (variant: string, figure: (r: RunResult) => string) =>
+    [node, chromium].map((file) => {
+      const run = pick(file, variant);
+      return run ? figure(run) : 'n/a';
+    }).join(' / ');
   catalog.push(
-    `| [${scene.name}](scenes/${scene.name}/README.md) | ${scene.description} | ${bytes(a?.bytesPerFrame.mean ?? null)} | ${bytes(o?.bytesPerFrame.mean ?? null)} | ${a ? decimal.format(a.gc.per1000Frames) : 'n/a'} / ${o ? decimal.format(o.gc.per1000Frames) : 'n/a'} |`,
+    `| [${scene.name}](scenes/${scene.name}/README.md) | ${scene.description} | ${both('allocating', (r) => bytes(r.bytesPerFrame.mean))} | ${both('optimized', (r) => bytes(r.bytesPerFrame.mean))} | ${both('allocating', (r) => decimal.format(r.gc.per1000Frames))} |`,
   );
 }
 const first = results.values().next().value;
-if (first) catalog.push('', runtimeLine(first, false));
+if (first) catalog.push('', runtimeLine(first.node, false), '', runtimeLine(first.chromium, false));
 const readme = join(root, 'README.md');
 writeFileSync(readme, replaceBetweenMarkers(readFileSync(readme, 'utf8'), catalog.join('\n'), readme));
 process.stderr.write(`figures written for ${results.size} scenes\n`);

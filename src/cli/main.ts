@@ -9,6 +9,8 @@ import type { RunResult } from '../profiler/RunResult.ts';
 import { formatBytes, formatComparison, formatRun } from './format.ts';
 import { formatSites } from './formatSites.ts';
 import { formatGcComparison, formatGcReport } from './formatGc.ts';
+import { formatAttribution, formatEngine } from './formatBrowser.ts';
+import { openBrowserLab } from './browserRun.ts';
 import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
 import { runVariant, runVariantCountingSites, SceneFailure, type VariantOutcome } from './runScene.ts';
 import { UsageError } from './UsageError.ts';
@@ -33,6 +35,8 @@ interface RunOptions extends ExtraPassOptions {
   budget?: number;
   progress: boolean;
   sites: boolean;
+  browser: boolean;
+  attribute: boolean;
 }
 
 function positiveInt(name: string, min: number) {
@@ -58,6 +62,8 @@ function addRunOptions(command: Command, withVariant: boolean): Command {
     .option('--sites', "count allocation sites in the scene's code, with file:line (estimated bytes beside measured)", false)
     .option('--json <file>', 'write the runs as JSON (schema alloclab.run/1)')
     .option('--trace <file>', 'write a Chrome trace (opens in Perfetto and chrome://tracing)')
+    .option('--browser', 'measure in headless Chromium (the system\'s) instead of Node', false)
+    .option('--attribute', 'with --browser: a second, slower pass that samples bytes per function (sampled, not measured)', false)
     .option('--budget <bytes>', 'exit 1 when a variant allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
     .option('--no-progress', 'no progress bar');
 }
@@ -76,15 +82,22 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
   if (size < scene.size.min || size > scene.size.max) {
     throw new UsageError(`--size ${size} is outside scene "${scene.name}"'s range ${scene.size.min}..${scene.size.max} (${scene.size.unit})`);
   }
+  if (options.attribute && !options.browser) throw new UsageError('--attribute needs --browser (it samples with Chromium\'s heap profiler)');
+  if (options.browser && (options.leaks || options.liveHeap)) {
+    throw new UsageError(`--${options.leaks ? 'leaks' : 'live-heap'} is not available with --browser yet`, 'run it in Node (without --browser); the sandbox page has its own leak pass');
+  }
+  if (options.sites && options.browser) throw new UsageError('--sites is not available with --browser', 'count sites in Node (counts do not depend on the engine), or use --attribute for sampled bytes per function in Chromium');
   const showProgress = options.progress && process.stderr.isTTY === true;
   const outcomes: VariantOutcome[] = [];
+  // Closed (its dev server stopped) however measuring ends.
+  await using lab = options.browser ? await openBrowserLab(ref, { attribute: options.attribute }) : null;
   for (const variant of variants) {
     const bar = showProgress
       ? new SingleBar({ format: `${scene.name} · ${variant} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)
       : null;
     bar?.start(options.warmup + options.frames, 0);
     try {
-      const run = options.sites ? runVariantCountingSites : runVariant;
+      const run = lab !== null ? lab.runVariant : options.sites ? runVariantCountingSites : runVariant;
       outcomes.push(
         await run(
           { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined, sites: options.sites, ...extraPassSpec(options) },
@@ -107,7 +120,7 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
 function writeOutputs(outcomes: VariantOutcome[], options: RunOptions): void {
   const first = outcomes[0]!;
   if (options.json) {
-    const runtime = { engine: 'node' as const, ...first.runtime };
+    const runtime = { engine: options.browser ? ('chromium' as const) : ('node' as const), ...first.runtime };
     writeFileAtomic(options.json, stringifyRunFile(toRunFile(runtime, outcomes.map((o) => o.result), { perFrame: true })));
     console.log(`JSON written to ${options.json}`);
   }
@@ -184,7 +197,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     const { outcomes, runs } = await measure(sceneArg, options, options.variant);
     for (const r of runs) console.log([formatRun(r), formatGcReport(r)].filter(Boolean).join('\n') + '\n');
     if (options.sites) for (const r of runs) console.log(formatSites(r) + '\n');
+    if (options.attribute) for (const r of runs) console.log(formatAttribution(r) + '\n');
     if (runs.length > 1) console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
+    if (options.browser) console.log(formatEngine(outcomes[0]!.runtime));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);
@@ -199,6 +214,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     const { outcomes, runs } = await measure(sceneArg, options, 'both');
     console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
     if (options.sites) for (const r of runs) console.log('\n' + formatSites(r));
+    if (options.attribute) for (const r of runs) console.log('\n' + formatAttribution(r));
+    if (options.browser) console.log(formatEngine(outcomes[0]!.runtime));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);

@@ -2,6 +2,7 @@ import type { GcKind } from './GcLog.ts';
 import type { GcImpact } from './gcImpact.ts';
 import type { LeaksResult } from './retainedGrowth.ts';
 import type { LiveHeapResult } from './liveHeap.ts';
+import type { AttributionResult } from './AttributionResult.ts';
 
 /** The JSON schema id of a run file. Bump the number on any incompatible change. */
 export const RUN_SCHEMA = 'alloclab.run/1';
@@ -171,4 +172,6 @@ export interface RunResult {
   sites?: SitesResult;
   /** Per-frame allocations counted by instrumented sites, kept with `perFrameBytes`. */
   perFrameSiteHits?: number[];
+  /** SAMPLED bytes per function, from a separate pass (`--browser --attribute`); absent otherwise. */
+  attribution?: AttributionResult;
 }

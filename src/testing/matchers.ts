@@ -1,5 +1,5 @@
 import type { RunResult, SiteResult } from '../profiler/RunResult.ts';
-import { profileFrames, type ProfileFramesOptions } from './profileFrames.ts';
+import type { ProfileFramesOptions } from './profileFrames.ts';
 
 interface MatcherContext {
   isNot: boolean;
@@ -112,11 +112,17 @@ export function toHaveNoAllocationSitesPerFrame(this: MatcherContext, received: 
 
 /**
  * `await expect(fn).not.toAllocate()`: calls `fn` once per frame (after warm-up) and passes when
- * some call allocated. Async: await it.
+ * some call allocated. Async: await it. Node's profileFrames is loaded when the matcher runs, so
+ * this module also loads in a browser, where alloclab/testing's browser setup replaces the matcher.
  */
 export async function toAllocate(this: MatcherContext, received: unknown, options: ProfileFramesOptions = {}): Promise<MatcherResult> {
   if (typeof received !== 'function') throw new TypeError(`toAllocate: expected a function, got ${typeof received}`);
-  const run = await profileFrames(received as () => void, { name: received.name || 'function', ...options });
+  const { profileFrames } = await import('./profileFrames.ts');
+  return allocateVerdict(await profileFrames(received as () => void, { name: received.name || 'function', ...options }));
+}
+
+/** The verdict of `toAllocate` on the run of a function profiled as frames (in Node or a page). */
+export function allocateVerdict(run: RunResult): MatcherResult {
   requireRun(run, 'toAllocate');
   const pass = run.bytesPerFrame.max > 0;
   return {

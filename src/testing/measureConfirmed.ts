@@ -1,5 +1,6 @@
 import { measureRun, type MeasureRunOptions, type MeasuredRun } from '../hosts/node/measureRun.ts';
 import type { NodeProfiler } from '../hosts/node/NodeProfiler.ts';
+import { isolatedAllocations } from './isolatedAllocations.ts';
 
 /**
  * Measures like `measureRun`, and measures once more when only a few isolated frames allocated.
@@ -13,12 +14,9 @@ import type { NodeProfiler } from '../hosts/node/NodeProfiler.ts';
  */
 export async function measureConfirmed(node: NodeProfiler, options: MeasureRunOptions): Promise<MeasuredRun> {
   const first = await measureRun(node, options);
-  const bytes = first.frames.bytes;
-  let allocating = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0) allocating++;
-  const measured = first.result.frames - first.result.gcFrames - first.result.jitFrames;
-  if (allocating === 0 || allocating > Math.max(1, Math.floor(measured / 100))) return first;
+  const isolated = isolatedAllocations(first.result, first.frames.bytes);
+  if (isolated === null) return first;
   const second = await measureRun(node, { ...options, warmup: 0 });
-  second.result.remeasured = { allocatingFrames: allocating, maxBytes: first.result.bytesPerFrame.max };
+  second.result.remeasured = isolated;
   return second;
 }

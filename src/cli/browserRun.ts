@@ -1,0 +1,98 @@
+import { dirname } from 'node:path';
+import type { LabSpec } from '../lab/labProtocol.ts';
+import type { ChromiumRuntime } from '../hosts/chromium/measureInChromium.ts';
+import type { LabServer } from '../hosts/chromium/labServer.ts';
+import { findChromium, NO_CHROMIUM } from '../hosts/chromium/findChromium.ts';
+import { LAB_JS_FLAGS } from '../hosts/chromium/chromiumFlags.ts';
+import { SceneFailure, type VariantOutcome } from './runScene.ts';
+import type { SceneRef } from './sceneRef.ts';
+import type { WorkerSpec } from './workerProtocol.ts';
+import { UsageError } from './UsageError.ts';
+
+/** `--browser`: measures variants in headless Chromium, one fresh browser per variant. */
+export interface BrowserLab extends AsyncDisposable {
+  /** Measures one variant (and, with `attribute`, samples its bytes per function in a second pass). */
+  runVariant(spec: WorkerSpec, onProgress?: (done: number, total: number) => void): Promise<VariantOutcome>;
+  /** The browser of the last variant measured. */
+  readonly runtime: ChromiumRuntime | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Finds the system's Chromium and starts the lab page's dev server. A missing browser, or a
+ * missing vite / playwright-core (development dependencies of alloclab), is a usage error with
+ * a one-line fix.
+ */
+export async function openBrowserLab(ref: SceneRef, options: { attribute: boolean }): Promise<BrowserLab> {
+  const executablePath = findChromium();
+  if (executablePath === null) throw new UsageError(`--browser: ${NO_CHROMIUM}`);
+  let modules;
+  try {
+    modules = await Promise.all([
+      import('../hosts/chromium/labServer.ts'),
+      import('../hosts/chromium/measureInChromium.ts'),
+      import('../hosts/chromium/attributeInChromium.ts'),
+      import('playwright-core'),
+      import('vite'),
+    ]);
+  } catch (error) {
+    throw new UsageError(`--browser needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`, 'npm install --save-dev vite playwright-core');
+  }
+  const [{ startLabServer }, { measureInChromium }, { attributeInChromium }] = modules;
+  const server: LabServer = await startLabServer({ allow: ref.kind === 'file' ? [dirname(ref.path)] : [] });
+  let runtime: ChromiumRuntime | null = null;
+
+  return {
+    get runtime() {
+      return runtime;
+    },
+    async runVariant(spec, onProgress) {
+      const jsFlags = LAB_JS_FLAGS[spec.mode];
+      const labSpec: LabSpec = {
+        scene: ref.kind === 'catalog' ? { kind: 'catalog', name: ref.name } : { kind: 'module', url: server.moduleUrl(ref.path) },
+        variant: spec.variant,
+        frames: spec.frames,
+        warmup: spec.warmup,
+        size: spec.size,
+        mode: spec.mode,
+        deep: spec.deep,
+        keepSlices: spec.keepSlices,
+      };
+      const passes = options.attribute ? 2 : 1;
+      let firstTotal = 0;
+      const measured = await measureInChromium(labSpec, {
+        server,
+        executablePath,
+        jsFlags,
+        onProgress: (done, total) => {
+          firstTotal = total;
+          onProgress?.(done, total * passes);
+        },
+      });
+      runtime = measured.runtime;
+      const outcome = measured.outcome;
+      if (outcome.type === 'error') throw new SceneFailure(outcome.phase, outcome.message);
+      const result = outcome.result;
+      if (options.attribute) {
+        const attribution = await attributeInChromium(
+          { ...labSpec, warmup: result.warmup },
+          { server, executablePath, jsFlags, onProgress: (done, total) => onProgress?.(firstTotal + done, firstTotal + total) },
+        );
+        if ('type' in attribution) throw new SceneFailure(attribution.phase, `attribution pass: ${attribution.message}`);
+        result.attribution = attribution;
+      }
+      return {
+        type: 'result',
+        result,
+        frames: outcome.frames,
+        markerNames: outcome.markerNames,
+        digest: outcome.digest,
+        digestFrame: outcome.digestFrame,
+        sceneErrors: outcome.sceneErrors,
+        runtime: { version: measured.runtime.version, v8: measured.runtime.v8, flags: measured.runtime.flags },
+      };
+    },
+    close: () => server.close(),
+    [Symbol.asyncDispose]: () => server.close(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { RunResult } from '../../profiler/RunResult.ts';
+import { createLabProfiler, labFrameCapacity } from '../../lab/labProfiler.ts';
+import type { ProfileFramesOptions } from '../profileFrames.ts';
+import { measureInPage } from './measureInPage.ts';
+
+/**
+ * The browser twin of `profileFrames`: measures `fn` as a frame, each call one frame, in the test
+ * page (see the browser `profileScene` for what the page needs).
+ *
+ * @example
+ * const run = await profileFrames(() => physics.step(1 / 60), { frames: 500 });
+ * expect(run).toAllocateAtMostPerFrame(0);
+ */
+export async function profileFrames(fn: () => void, options: ProfileFramesOptions = {}): Promise<RunResult> {
+  const frames = options.frames ?? 300;
+  const lab = createLabProfiler({ frameCapacity: labFrameCapacity(frames) });
+  if (!lab.calibration.precise) throw new Error(`alloclab: ${lab.calibration.reason}`);
+  const profiler = lab.profiler;
+  const step = (): void => {
+    profiler.beginFrame(0);
+    fn();
+    profiler.endFrame();
+  };
+  const { result } = await measureInPage(lab, {
+    scene: options.name ?? 'frames',
+    variant: 'function',
+    size: null,
+    mode: options.mode ?? 'production',
+    frames,
+    warmup: options.warmup ?? 300,
+    step,
+  });
+  return result;
+}

@@ -1,0 +1,4 @@
+import scene from '../../../scenes/closures/index.ts';
+import { describeSceneInChromium } from '../sceneInChromium.ts';
+
+describeSceneInChromium(scene, 'nothing');
