@@ -73,16 +73,18 @@ describe('alloclab --browser', () => {
 
   it('--attribute adds sampled bytes per function with file:line, in the table and the JSON', async () => {
     const json = tempFile('attribute.json');
-    const { code, stdout, stderr } = await alloclab(['run', userScene, '--browser', '--attribute', '--frames', '300', '--warmup', '200', '--json', json, '--no-progress']);
+    const { code, stdout, stderr } = await alloclab(['run', userScene, '--browser', '--attribute', '--frames', '1000', '--warmup', '200', '--json', json, '--no-progress']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Allocations by function \(sampled\) · user-scene · allocating\nSampled every ~1,024 B over 300 frames/);
+    expect(stdout).toMatch(/Allocations by function \(sampled\) · user-scene · allocating\nSampled every ~1,024 B over 1,000 frames/);
     const attribution = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs[0]!.attribution!;
-    expect(attribution).toMatchObject({ method: 'sampled', samplingIntervalBytes: 1024, frames: 300, flags: ['--expose-gc', '--no-allocation-site-pretenuring', '--no-turbo-inlining', '--no-maglev-inlining'] });
-    // Spawner.update (line 10 of the fixture) keeps one 16 B object per frame.
-    const top = attribution.functions[0]!;
-    expect(top).toMatchObject({ functionName: 'update', file: 'test/fixtures/scenes/user-scene.ts', line: 10 });
-    expect(top.samples).toBeGreaterThan(0);
+    expect(attribution).toMatchObject({ method: 'sampled', samplingIntervalBytes: 1024, frames: 1000, flags: ['--expose-gc', '--no-allocation-site-pretenuring', '--no-turbo-inlining', '--no-maglev-inlining'] });
+    // Spawner.update (line 10 of the fixture) keeps one 16 B object per frame: ~16 KB over the
+    // pass, about 16 samples. Sampling is statistical, so other functions (V8's own) may outrank
+    // it in a run; it must be there.
+    const update = attribution.functions.find((f) => f.functionName === 'update')!;
+    expect(update).toMatchObject({ file: 'test/fixtures/scenes/user-scene.ts', line: 10 });
+    expect(update.samples).toBeGreaterThan(0);
     expect(stdout).toMatch(/│ update\s+│ test\/fixtures\/scenes\/user-scene\.ts:10:\d+\s+│\s+~[\d.]+ B │/);
   });
 
