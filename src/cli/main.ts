@@ -6,7 +6,9 @@ import { writeFileAtomic } from '../hosts/node/writeFileAtomic.ts';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
-import { formatBytes, formatComparison, formatRun } from './format.ts';
+import { formatComparison, formatRun } from './format.ts';
+import { withinBudget } from './budget.ts';
+import { addPageCommand } from './pageCommand.ts';
 import { formatSites } from './formatSites.ts';
 import { formatGcComparison, formatGcReport } from './formatGc.ts';
 import { formatAttribution, formatEngine } from './formatBrowser.ts';
@@ -140,19 +142,7 @@ function verdict(outcomes: VariantOutcome[], options: RunOptions): number {
       code = EXIT_USAGE;
     }
   }
-  if (options.budget !== undefined) {
-    for (const o of outcomes) {
-      const mean = o.result.bytesPerFrame.mean;
-      if (!(mean <= options.budget)) {
-        console.error(
-          `alloclab: over budget: ${o.result.scene} (${o.result.variant}) allocates ${formatBytes(mean)}/frame, budget ${formatBytes(options.budget)}/frame (+${formatBytes(mean - options.budget)})`,
-        );
-        if (code === EXIT_OK) code = EXIT_BUDGET;
-      } else {
-        console.log(`Budget ${formatBytes(options.budget)}/frame: ${o.result.variant} within (${formatBytes(mean)}/frame)`);
-      }
-    }
-  }
+  if (options.budget !== undefined && !withinBudget(outcomes.map((o) => o.result), options.budget) && code === EXIT_OK) code = EXIT_BUDGET;
   return code;
 }
 
@@ -221,6 +211,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     writeOutputs(outcomes, options);
     setExitCode(verdict(outcomes, options));
   });
+
+  addPageCommand(program, setExitCode, positiveInt);
 
   program.addHelpText('after', `\nModes start Node with these V8 flags (you never type them):\n  production:    ${MODE_FLAGS.production.join(' ')}\n  deterministic: ${MODE_FLAGS.deterministic.join(' ')}\nExit codes: 0 ok, 1 over --budget, 2 usage or scene error.`);
   return program;

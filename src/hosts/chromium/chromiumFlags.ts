@@ -16,6 +16,12 @@ export const HEADLESS_SWITCHES: readonly string[] = [
 ];
 
 /**
+ * WebGL without a GPU, for pages that render (a pixi.js or Excalibur game): ANGLE on SwiftShader,
+ * Chromium's CPU renderer. WebGPU is not available this way.
+ */
+export const WEBGL_SWITCHES: readonly string[] = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+/**
  * V8 flags of the page per mode, as Node's modes have them (less --expose-internals, which only
  * Node has): gc() to start measuring from a collected heap, and no pretenuring, which would move
  * the used heap in 256 KB old-space chunks. Deterministic mode turns the optimising compilers off.

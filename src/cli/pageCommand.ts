@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SingleBar, Presets } from 'cli-progress';
+import { writeFileAtomic } from '../hosts/node/writeFileAtomic.ts';
+import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
+import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
+import { findChromium, NO_CHROMIUM } from '../hosts/chromium/findChromium.ts';
+import { formatRun } from './format.ts';
+import { formatGcReport } from './formatGc.ts';
+import { formatEngine } from './formatBrowser.ts';
+import { withinBudget } from './budget.ts';
+import { UsageError } from './UsageError.ts';
+
+interface PageOptions {
+  frames: number;
+  warmup: number;
+  json?: string;
+  trace?: string;
+  budget?: number;
+  progress: boolean;
+}
+
+/**
+ * The page to open: any URL as given (localhost and file URLs are the use case; nothing is
+ * refused), or a path to an existing file, as its file URL.
+ */
+export function pageUrl(arg: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(arg) && !/^[a-z]:[\\/]/i.test(arg)) {
+    try {
+      return new URL(arg).href;
+    } catch {
+      throw new UsageError(`"${arg}" is not a URL`);
+    }
+  }
+  const path = resolve(arg);
+  if (!existsSync(path)) throw new UsageError(`"${arg}" is neither a URL nor an existing file`, 'give a URL such as http://localhost:5173/ or file:///path/to/index.html');
+  return pathToFileURL(path).href;
+}
+
+/** `alloclab page <url>`: per-frame allocation of any page's requestAnimationFrame loop. */
+export function addPageCommand(program: Command, setExitCode: (code: number) => void, positiveInt: (name: string, min: number) => (value: string) => number): void {
+  program
+    .command('page')
+    .description("measure a page's own game loop in headless Chromium: each requestAnimationFrame turn is a frame")
+    .argument('<url>', 'the page: http://localhost:PORT/..., file:///.../index.html, or a path to an HTML file')
+    .option('-f, --frames <n>', 'frames to measure', positiveInt('--frames', 1), 600)
+    .option('-w, --warmup <n>', 'frames the page runs first, unmeasured', positiveInt('--warmup', 0), 300)
+    .option('--json <file>', 'write the run as JSON (schema alloclab.run/1)')
+    .option('--trace <file>', 'write a Chrome trace (opens in Perfetto and chrome://tracing)')
+    .option('--budget <bytes>', 'exit 1 when the page allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
+    .option('--no-progress', 'no progress bar')
+    .action(async (urlArg: string, options: PageOptions) => {
+      const url = pageUrl(urlArg);
+      const executablePath = findChromium();
+      if (executablePath === null) throw new UsageError(`page: ${NO_CHROMIUM}`);
+      let measurePage, PageFailure;
+      try {
+        ({ measurePage, PageFailure } = await import('../hosts/chromium/measurePage.ts'));
+      } catch (error) {
+        throw new UsageError(`page needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`, 'npm install --save-dev vite playwright-core');
+      }
+      const bar =
+        options.progress && process.stderr.isTTY === true
+          ? new SingleBar({ format: `${url} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)
+          : null;
+      bar?.start(options.warmup + options.frames, 0);
+      let measured;
+      try {
+        measured = await measurePage(url, {
+          executablePath,
+          frames: options.frames,
+          warmup: options.warmup,
+          keepSlices: options.trace !== undefined,
+          onProgress: (done, total) => {
+            bar?.setTotal(total);
+            bar?.update(done);
+          },
+        });
+      } catch (error) {
+        // The page's own problems are the user's to fix: one line, exit 2.
+        if (error instanceof PageFailure) throw new UsageError(`page ${url}: ${error.message}`);
+        throw error;
+      } finally {
+        bar?.stop();
+      }
+      const { page, runtime, pageErrors } = measured;
+      const run = page.result;
+      console.log([formatRun(run), formatGcReport(run)].filter(Boolean).join('\n') + '\n');
+      console.log('Each frame is one requestAnimationFrame turn: every callback the page requested for it, from the first to the last. Work in timers, events and promise jobs runs between frames and is not counted.');
+      console.log(formatEngine(runtime));
+      if (pageErrors.length > 0) console.error(`alloclab: the page threw ${pageErrors.length} uncaught error(s); first: ${pageErrors[0]}`);
+      if (options.json) {
+        writeFileAtomic(options.json, stringifyRunFile(toRunFile({ engine: 'chromium', ...runtime }, [run], { perFrame: true })));
+        console.log(`JSON written to ${options.json}`);
+      }
+      if (options.trace) {
+        writeFileAtomic(options.trace, JSON.stringify(toChromeTrace([{ result: run, frames: page.frames, markerNames: page.markerNames }])));
+        console.log(`Chrome trace written to ${options.trace}`);
+      }
+      setExitCode(options.budget !== undefined && !withinBudget([run], options.budget) ? 1 : 0);
+    });
+}
