@@ -19,6 +19,7 @@ interface PageOptions {
   json?: string;
   trace?: string;
   budget?: number;
+  idleTimeout: number;
   progress: boolean;
 }
 
@@ -50,6 +51,7 @@ export function addPageCommand(program: Command, setExitCode: (code: number) => 
     .option('--json <file>', 'write the run as JSON (schema alloclab.run/1)')
     .option('--trace <file>', 'write a Chrome trace (opens in Perfetto and chrome://tracing)')
     .option('--budget <bytes>', 'exit 1 when the page allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
+    .option('--idle-timeout <seconds>', 'give up when the page runs no frame for this long', positiveInt('--idle-timeout', 1), 10)
     .option('--no-progress', 'no progress bar')
     .action(async (urlArg: string, options: PageOptions) => {
       const url = pageUrl(urlArg);
@@ -73,6 +75,7 @@ export function addPageCommand(program: Command, setExitCode: (code: number) => 
           frames: options.frames,
           warmup: options.warmup,
           keepSlices: options.trace !== undefined,
+          idleMs: options.idleTimeout * 1000,
           onProgress: (done, total) => {
             bar?.setTotal(total);
             bar?.update(done);

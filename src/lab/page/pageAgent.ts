@@ -90,7 +90,11 @@ window.alloclabPage = {
     const collector = recorder.collector;
     if (collector === null) throw new Error('no measurement ran in this page');
     collector.drain();
-    if (trace !== null) applyTrace(collector, gcLog, trace);
+    if (trace !== null) {
+      // Pauses come from the trace, timed; the detector made by createLabProfiler marked them untimed.
+      gcLog.durationsKnown = true;
+      applyTrace(collector, gcLog, trace);
+    }
     const result = buildRunResult(
       collector,
       gcLog,
