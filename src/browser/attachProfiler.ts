@@ -82,8 +82,10 @@ export function attachProfiler(options: AttachOptions = {}): AttachedProfiler {
     let last = -1;
     const turns = new RafTurns(window, {
       beginTurn(timestamp) {
-        profiler.beginFrame(last < 0 ? 0 : timestamp - last);
+        // Before the frame begins: storing a double in a closure variable allocates a heap number.
+        const dt = last < 0 ? 0 : timestamp - last;
         last = timestamp;
+        profiler.beginFrame(dt);
       },
       endTurn: end,
     });
