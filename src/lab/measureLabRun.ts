@@ -128,6 +128,8 @@ export async function measureLabRun(lab: LabProfiler, options: LabRunOptions, ho
     const trace = tracer === null ? null : await tracer.stop();
     collector.drain();
     hooks.onProgress?.(total, total);
+    // With a trace, pauses come from it, timed; the page's GC detector marked the log untimed.
+    if (trace !== null) gcLog.durationsKnown = true;
     const placed = trace === null ? [] : applyTrace(collector, gcLog, trace);
 
     const result = buildRunResult(

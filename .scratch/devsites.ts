@@ -1,0 +1,15 @@
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+const server = await createServer({ root: '/work/main', mode: process.argv[2] ?? 'sites', server: { port: 0, strictPort: false }, logLevel: 'error' });
+await server.listen();
+const url = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+const page = await browser.newPage();
+const errors: string[] = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(url + '?scene=bullets&variant=allocating');
+await page.waitForTimeout(4000);
+const n = await page.evaluate(async () => { const m = await import('/src/instrument/runtime.ts'); return { count: m.siteCount(), hits: m.totalHits[0] }; });
+console.log('sites', JSON.stringify(n), 'errors', errors.slice(0, 5));
+await browser.close(); await server.close();
