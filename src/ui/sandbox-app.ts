@@ -158,7 +158,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     },
     stats: () => panel.model.latest(),
     async summary(frames, summaryOptions) {
-      const run = await collectRun(host, { frames, warmup: summaryOptions?.warmup ?? 60 });
+      const o = summaryOptions;
+      const run = await collectRun(host, { frames, warmup: o?.warmup, quietFrames: o?.quietFrames, maxWarmup: o?.maxWarmup });
       return run.result;
     },
   });
