@@ -12,5 +12,6 @@ export { PixiStage, STAGE_BACKGROUND } from './PixiStage.ts';
 export { SpriteRenderer } from './SpriteRenderer.ts';
 export { BrowserHost, MAX_FRAME_MS, STEP_MS } from './BrowserHost.ts';
 export type { FrameListener, LoadedScene } from './BrowserHost.ts';
-export { collectRun, browserRuntime } from './collectRun.ts';
+export { QuietWatch } from './QuietWatch.ts';
+export { collectRun, browserRuntime, DEFAULT_WARMUP, DEFAULT_QUIET_FRAMES, DEFAULT_MAX_WARMUP } from './collectRun.ts';
 export type { CollectRunOptions, CollectedRun } from './collectRun.ts';
