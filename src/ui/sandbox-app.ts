@@ -129,7 +129,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     if (run === undefined) return;
     if (format === 'json') download(runFileName(run.result, 'alloclab.json'), runFileText(run));
     else download(runFileName(run.result, 'trace.json'), traceText(run));
-    controls.setStatus(`saved ${run.result.frames} frames`);
+    // A recording starts at once; say whether the scene had gone quiet by then.
+    controls.setStatus(`saved ${run.result.frames} frames${run.result.jitSettled ? '' : ' (the scene had not gone quiet yet)'}`);
   }
 
   host.paused = state.paused;
