@@ -25,6 +25,8 @@ export interface HierarchyRow {
   calls: number;
   ms: number;
   selfMs: number;
+  /** Shown on hover (what the row is), when the name alone does not say it. */
+  title?: string;
 }
 
 /** Frames kept for the graphs. */

@@ -12,7 +12,10 @@ import type { Binding } from './controls-pane.ts';
  * between animation frames, never inside a profiled frame, so a marker would record nothing; the
  * panel reads the meter and clock around its own work instead.
  */
-export const PANEL_ROW_NAME = 'Panel (own timer)';
+export const PANEL_ROW_NAME = 'Panel (10 Hz)';
+const PANEL_ROW_TITLE =
+  'The GC Alloc panel\u2019s last update, measured with the same meter and clock. It runs on its own 10 Hz timer, ' +
+  'between frames, so its cost never lands in a frame\u2019s figures.';
 
 /** How often the panel reads the recorder. */
 export const PANEL_INTERVAL_MS = 100;
@@ -34,7 +37,7 @@ export class GcAllocPanel {
   private readonly _monitor = { bytes: '', gcs: 0, ms: '' };
   private readonly _bindings: Binding[] = [];
   private readonly _scratch = new Float64Array(8);
-  private readonly _panelRow: HierarchyRow = { name: PANEL_ROW_NAME, parent: '', bytes: null, calls: 1, ms: 0, selfMs: 0 };
+  private readonly _panelRow: HierarchyRow = { name: PANEL_ROW_NAME, parent: '', bytes: null, calls: 1, ms: 0, selfMs: 0, title: PANEL_ROW_TITLE };
   private _timer = 0;
   private _label = '';
 

@@ -177,7 +177,8 @@ describe('the GC Alloc panel', () => {
     const rows = page.locator('.al-table-wrap tbody tr');
     const names = (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim());
     expect(names[0]).toBe('Frame');
-    expect(names.at(-1)).toBe('Panel (own timer)');
+    expect(names.at(-1)).toBe('Panel (10 Hz)');
+    expect(await rows.last().locator('td').first().getAttribute('title')).toMatch(/own 10 Hz timer, between frames/);
     expect(names.filter((n) => n.startsWith('Panel'))).toHaveLength(1);
     expect(await rows.last().getAttribute('class')).toBe('extra');
     // Its own measured bytes (the panel builds strings and DOM nodes) and time; n/a only when a
