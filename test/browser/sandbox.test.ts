@@ -94,6 +94,46 @@ describe('the sandbox with the fixture scene', () => {
     expect(render.bytesPerFrame).toBe(0);
   }, 120_000);
 
+  it('counts the clock\u2019s own allocation the same before and after the JIT optimises it', async () => {
+    // performance.now() returns a boxed double to unoptimised code and a raw one to optimised
+    // code; the clock must allocate the same either way, or its 12 B correction goes wrong.
+    const pairs = await page.evaluate(async () => {
+      // Through a Function: vitest rewrites import() in this file, and this code runs in the page.
+      const load = new Function('url', 'return import(url)') as (url: string) => Promise<typeof import('../../src/hosts/browser/BrowserClock.ts')>;
+      const { BrowserClock } = await load('/src/hosts/browser/BrowserClock.ts');
+      const clock = new BrowserClock();
+      const out = new Float64Array(1);
+      // performance.memory afresh at each read: a kept MemoryInfo object does not update.
+      const used = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+      const round = (n: number) => {
+        let fractional = 0;
+        const before = used();
+        for (let i = 0; i < n; i++) {
+          clock.stamp(out, 0);
+          if (Math.floor(out[0]!) !== out[0]) fractional++;
+        }
+        return { bytes: used() - before, fractional };
+      };
+      // Rounds of 1,000 and 2,000 stamps: whatever the round itself costs cancels out.
+      const results: Array<{ bytes: number; fractional: number }> = [];
+      for (let r = 0; r < 200; r++) {
+        const short = round(1000);
+        const long = round(2000);
+        results.push({ bytes: long.bytes - short.bytes, fractional: long.fractional - short.fractional });
+      }
+      return results;
+    });
+    // The first pairs include compiling the rounds themselves; a pair with a GC in it reads far
+    // off (a GC frees much more than a round allocates) and is left out. Every other pair reads
+    // 12 B per fractional stamp, to within what crossing a heap page adds to a reading (a few
+    // bytes, up to 48 B), where an uncorrected optimised clock would read 12,000 B less.
+    const deviation = (p: { bytes: number; fractional: number }) => p.bytes - 12 * p.fractional;
+    const clean = pairs.slice(5).filter((p) => Math.abs(deviation(p)) < 4096);
+    expect(clean.length).toBeGreaterThan(180);
+    expect(clean.filter((p) => Math.abs(deviation(p)) > 48)).toEqual([]);
+    expect(clean.at(-1)!.fractional).toBeGreaterThan(500);
+  });
+
   it('shows the figures in the panel: GC Alloc monitor and the hierarchy table', async () => {
     await page.evaluate(() => window.alloclab!.load('orbs', 'allocating', 200));
     await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));
