@@ -49,6 +49,14 @@ describe('QuietWatch', () => {
     expect(watch.observe(busy(3))).toBe(false);
   });
 
+  it('takes a peak the scene repeats as its own: a spike only the first time after frame 300', () => {
+    const watch = new QuietWatch();
+    // 2 to 8 KB per frame, a 22 KB frame every 200 frames (say, a container growing), and a
+    // 180 KB code install at frame 506.
+    const bytes = (i: number) => (i === 506 ? 180_000 : i % 200 === 150 ? 22_000 : 2000 + ((i * 7919) % 6000));
+    expect(feed(watch, 1200, bytes)).toEqual([150, 350, 506]);
+  });
+
   it('does not judge frames without a figure (a GC inside, or no precise memory)', () => {
     const watch = new QuietWatch();
     feed(watch, 50, () => 0);

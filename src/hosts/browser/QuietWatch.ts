@@ -1,8 +1,13 @@
 /** Frames of history a frame is judged against. */
 export const QUIET_WINDOW = 120;
-/** A frame is a spike when its bytes exceed SPIKE_FACTOR x the 95th percentile of the frames before it + SPIKE_MARGIN. */
+/**
+ * A frame is a spike when its bytes exceed SPIKE_FACTOR x the 95th percentile of the 120 frames
+ * before it + SPIKE_MARGIN, and every frame since frame PEAK_AFTER.
+ */
 export const SPIKE_FACTOR = 2;
 export const SPIKE_MARGIN = 1024;
+/** Frames of a world after which its largest frame is remembered (earlier ones hold first runs). */
+export const PEAK_AFTER = 300;
 /** The level stepped down when the median of the newest RECENT frames is below every older frame. */
 export const RECENT = 9;
 /** Frames with a figure needed before any frame is judged. */
@@ -21,9 +26,10 @@ const MIN_HISTORY = 30;
  *   366 and 506).
  *
  * `observe` judges each frame with a figure against the last 120: the frame is *disturbed* when
- * its bytes exceed twice the 95th percentile of the frames before it plus 1 KB (a spike), or when
- * the median of the newest 9 frames is below every older frame of the window (a step down: a
- * median, so that one low frame of a scene whose allocation varies is not taken for one).
+ * its bytes exceed twice the 95th percentile of the frames before it plus 1 KB and every frame
+ * since the world's 300th (a spike: a scene's own peaks come back, once seen they are no longer
+ * spikes), or when the median of the newest 9 frames is below every older frame of the window (a
+ * step down: a median, so that one low frame of a scene whose allocation varies is not one).
  * Otherwise it is *quiet*; `quietRun` counts consecutive quiet frames. A frame without a figure
  * (a GC inside it, or no precise memory) is not judged: it neither extends nor breaks the run.
  * The criterion cannot see code installed between frames, or a small install inside a busy frame:
@@ -42,6 +48,10 @@ export class QuietWatch {
   private readonly _recent = new Float64Array(RECENT);
   private _count = 0;
   private _head = 0;
+  /** Frames observed since the reset (with or without a figure). */
+  private _frames = 0;
+  /** The largest figure since frame PEAK_AFTER, or -1. */
+  private _peak = -1;
 
   /** Forgets every frame (a new world). */
   reset(): void {
@@ -49,21 +59,27 @@ export class QuietWatch {
     this.disturbances = 0;
     this._count = 0;
     this._head = 0;
+    this._frames = 0;
+    this._peak = -1;
   }
 
   /** Judges a frame's measured bytes; NaN when the frame has no figure. Returns true if disturbed. */
   observe(bytes: number): boolean {
+    const frame = this._frames++;
     if (Number.isNaN(bytes)) return false;
     this._window[this._head] = bytes;
     this._head = (this._head + 1) % QUIET_WINDOW;
     if (this._count < QUIET_WINDOW) this._count++;
     const n = this._count;
-    if (n < MIN_HISTORY) return false;
-    const disturbed = this._isSpike(bytes, n) || this._steppedDown(n);
-    if (disturbed) {
-      this.quietRun = 0;
-      this.disturbances++;
-    } else this.quietRun++;
+    let disturbed = false;
+    if (n >= MIN_HISTORY) {
+      disturbed = this._isSpike(bytes, n) || this._steppedDown(n);
+      if (disturbed) {
+        this.quietRun = 0;
+        this.disturbances++;
+      } else this.quietRun++;
+    }
+    if (frame >= PEAK_AFTER && bytes > this._peak) this._peak = bytes;
     return disturbed;
   }
 
@@ -78,7 +94,7 @@ export class QuietWatch {
     for (let i = 0; i < QUIET_WINDOW; i++) sorted[i] = i < n - 1 ? this._at(i + 1) : Number.POSITIVE_INFINITY;
     sorted.sort();
     const p95 = sorted[Math.ceil(0.95 * (n - 1)) - 1]!;
-    return bytes > SPIKE_FACTOR * p95 + SPIKE_MARGIN;
+    return bytes > SPIKE_FACTOR * p95 + SPIKE_MARGIN && bytes > this._peak;
   }
 
   private _steppedDown(n: number): boolean {

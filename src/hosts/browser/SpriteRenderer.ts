@@ -32,14 +32,14 @@ const FONT_FAMILY = 'Menlo, Consolas, "DejaVu Sans Mono", monospace';
 
 /**
  * Mirrors the world's `Sprite` components as pixi.js display objects on a container, once per
- * frame: creates a view when a sprite appears, hides it while its object is inactive, and recycles
- * it when the sprite is destroyed. Position, rotation, scale, alpha and visibility are copied every
- * frame. A circle or rect is drawn once, in white, at the size it first had: later colors are a
- * tint (`setTint`) and later sizes a scale, because redrawing a pixi Graphics rebuilds its
- * geometry and allocates (measured: 16 KB per frame in the particles scene, whose sprites change
- * size and color every frame). A Text is restyled when its color or height changes and re-laid out when
- * its string does. In steady state `sync` allocates nothing: indexed loops, a Map lookup per
- * sprite, views and their pixi objects reused from a free list.
+ * frame: creates a view when a sprite appears, hides it while its object is inactive, and keeps it
+ * (hidden, on the container) for the next new sprite when the sprite is destroyed. Position,
+ * rotation, scale, alpha and visibility are copied every frame. A circle or rect is drawn once, in
+ * white, at the size it first had: later colors are a tint (`setTint`) and later sizes a scale,
+ * because redrawing a pixi Graphics rebuilds its geometry and allocates (measured: 16 KB per frame
+ * in the particles scene, whose sprites change size and color every frame). A Text is restyled
+ * when its color or height changes and re-laid out when its string does. In steady state `sync`
+ * allocates nothing: indexed loops, a Map lookup per sprite, views and their pixi objects reused.
  *
  * @example
  * const renderer = new SpriteRenderer(stage);
@@ -95,7 +95,7 @@ export class SpriteRenderer {
     }
   }
 
-  /** Removes every view (scene change); pixi objects are kept for reuse. */
+  /** Detaches every view (scene change); their pixi objects stay, hidden, for reuse. */
   clear(): void {
     this._warnedColor = false;
     for (let i = this._liveCount - 1; i >= 0; i--) this._detach(this._live[i]!);
@@ -221,7 +221,9 @@ export class SpriteRenderer {
   private _attach(sprite: Sprite): SpriteView {
     const view = this._free.length > 0 ? this._free.pop()! : new SpriteView();
     view.sprite = sprite;
-    view.shape = '';
+    // A recycled view still holds its pixi object (hidden) and what it was drawn with: a sprite of
+    // the same shape shows through it without a redraw (see _update).
+    if (view.shown !== null && view.layer !== sprite.layer) view.shown.zIndex = sprite.layer;
     view.layer = sprite.layer;
     view.slot = this._liveCount;
     this._live[this._liveCount++] = view;
@@ -231,10 +233,9 @@ export class SpriteRenderer {
 
   private _detach(view: SpriteView): void {
     this._views.delete(view.sprite!);
-    if (view.shown !== null) {
-      this.container.removeChild(view.shown);
-      view.shown = null;
-    }
+    // Hidden, not removed: removing a child from a pixi container allocates (Array#splice), and
+    // the next new sprite reuses the object as it is.
+    if (view.shown !== null) view.shown.visible = false;
     // Remove from the live list by moving the last view into the hole.
     const last = this._live[--this._liveCount]!;
     this._live[view.slot] = last;
@@ -242,8 +243,6 @@ export class SpriteRenderer {
     this._live[this._liveCount] = view;
     view.slot = -1;
     view.sprite = null;
-    view.shape = '';
-    view.color = -1;
     this._free.push(view);
   }
 }
