@@ -1,6 +1,8 @@
 /**
- * `npm run screenshot`: renders the sandbox in headless Chromium at 1600x900 and saves
- * docs/sandbox.png for the README (bullets, allocating, when the catalog has it; else the first scene).
+ * `npm run screenshot`: renders the sandbox in headless Chromium at 1600x1000 and saves
+ * docs/sandbox.png for the README: bullets, allocating (when the catalog has it; else the first
+ * scene), after a Compare of both variants and once the scene has warmed up, so the graphs show
+ * 300 steady frames rather than start-up.
  */
 import { join } from 'node:path';
 import { launchChromium, openSandbox, startDevServer } from '../test/browser/harness.ts';
@@ -13,10 +15,17 @@ try {
   const names = await probe.page.evaluate(() => window.alloclab!.scenes);
   await probe.page.close();
   const scene = names.includes('bullets') ? 'bullets' : names[0]!;
-  const { page, errors } = await openSandbox(browser, `${url}?scene=${scene}&variant=allocating`);
-  await page.waitForTimeout(2500);
+  // Tall enough for the side column to show the Compare table whole.
+  const { page, errors } = await openSandbox(browser, `${url}?scene=${scene}&variant=allocating`, { width: 1600, height: 1000 });
+  console.log(`${scene}: comparing both variants (warm-up until quiet, then 300 frames each)...`);
+  await page.locator('.tp-btnv_b', { hasText: 'Compare variants' }).click();
+  await page.locator('.al-compare table').waitFor({ timeout: 300_000 });
+  // Compare put the allocating variant back in a fresh world: warm it up, then fill the graphs.
+  await page.evaluate(() => window.alloclab!.summary(300));
+  await page.waitForTimeout(300);
   await page.screenshot({ path: OUT });
   console.log(`saved ${OUT} (${scene}, allocating)${errors.length > 0 ? '\nconsole errors:\n' + errors.join('\n') : ''}`);
+  if (errors.length > 0) process.exitCode = 1;
 } finally {
   await browser.close();
   await server.close();

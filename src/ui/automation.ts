@@ -21,10 +21,12 @@ export interface AllocLabHandle {
   /** The newest frame: `{ frame, bytes, ms, gc, gcCount }`; `bytes` is null when unavailable. */
   stats(): FrameStats;
   /**
-   * Measures the next `frames` frames (after at least `warmup` frames in the current world,
-   * default 60) and resolves to the same run object as the CLI's JSON `runs[i]`.
+   * Measures the next `frames` frames and resolves to the same run object as the CLI's JSON
+   * `runs[i]`. Warm-up first: at least `warmup` frames in the current world (default 300), then
+   * until `quietFrames` frames in a row were quiet (default 300; 0: do not wait), at most
+   * `maxWarmup` (default 1800); `jitSettled` says whether it went quiet.
    */
-  summary(frames: number, options?: { warmup?: number }): Promise<RunResult>;
+  summary(frames: number, options?: { warmup?: number; quietFrames?: number; maxWarmup?: number }): Promise<RunResult>;
 }
 
 declare global {

@@ -18,9 +18,14 @@ const LINES: readonly CompareLine[] = [
   { label: 'frame ms p95', value: (r) => r.frameMs.p95, format: formatMs },
 ];
 
+/** "allocating 812 frames, quiet" */
+function warmupText(run: RunResult): string {
+  return `${run.variant} ${run.warmup.toLocaleString('en-US')} frames, ${run.jitSettled ? 'quiet' : 'not quiet'}`;
+}
+
 /**
  * The Compare summary: both variants' figures side by side with the ratio first / second, as
- * `alloclab compare` prints it.
+ * `alloclab compare` prints it, and how long each warmed up.
  */
 export class CompareView {
   readonly element: HTMLElement;
@@ -64,7 +69,16 @@ export class CompareView {
         td.textContent = text;
       }
     }
-    this.element.replaceChildren(caption, table);
+    const warmup = document.createElement('div');
+    warmup.className = 'al-caption al-warmup';
+    warmup.textContent = 'warm-up: ' + [a, b].map(warmupText).join('; ');
+    this.element.replaceChildren(caption, table, warmup);
+    if (!a.jitSettled || !b.jitSettled) {
+      const note = document.createElement('div');
+      note.className = 'al-caption warn';
+      note.textContent = 'A variant did not go quiet within its warm-up: its figures may still include the JIT\u2019s own work.';
+      this.element.append(note);
+    }
     if (a.droppedFrames + b.droppedFrames > 0) {
       const note = document.createElement('div');
       note.className = 'al-caption warn';

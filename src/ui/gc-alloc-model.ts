@@ -1,6 +1,7 @@
 import { FrameDecoder, FrameSample } from '../profiler/FrameDecoder.ts';
 import { markerName } from '../profiler/ProfilerMarker.ts';
 import type { BrowserProfiler } from '../hosts/browser/BrowserProfiler.ts';
+import { GC_IN_FRAME } from '../hosts/browser/BrowserGcDetector.ts';
 
 /** The newest frame as the panel and `window.alloclab.stats()` report it. */
 export interface FrameStats {
@@ -24,6 +25,8 @@ export interface HierarchyRow {
   calls: number;
   ms: number;
   selfMs: number;
+  /** Shown on hover (what the row is), when the name alone does not say it. */
+  title?: string;
 }
 
 /** Frames kept for the graphs. */
@@ -103,13 +106,13 @@ export class GcAllocModel {
     const seq = rec.latestSeq;
     if (seq < this._firstSeq || !rec.isAvailable(seq)) return { frame: -1, bytes: null, ms: 0, gc: false, gcCount: gcDetector.count };
     const row = seq % rec.frameCapacity;
-    const gc = gcDetector.flagsOf(seq) !== 0;
+    const flags = gcDetector.flagsOf(seq);
     const bytes = rec.frameBytes(seq, meter);
     return {
       frame: seq - this._firstSeq,
-      bytes: meter.precise && bytes >= 0 ? bytes : null,
+      bytes: meter.precise && bytes >= 0 && (flags & GC_IN_FRAME) === 0 ? bytes : null,
       ms: rec.rowStampEnd[row * rec.stampSize]! - rec.rowStampStart[row * rec.stampSize]!,
-      gc,
+      gc: flags !== 0,
       gcCount: gcDetector.count,
     };
   }
@@ -120,7 +123,7 @@ export class GcAllocModel {
     const out: HierarchyRow[] = [];
     if (s.seq < 0) return out;
     const precise = this.precise;
-    const gcInFrame = s.bytes < 0;
+    const gcInFrame = s.bytes < 0 || (this._profiled.gcDetector.flagsOf(s.seq) & GC_IN_FRAME) !== 0;
     out.push({ name: 'Frame', parent: '', bytes: precise && !gcInFrame ? s.bytes : null, calls: 1, ms: s.frameMs, selfMs: s.frameMs - topLevelMs(s) });
     for (let i = 0; i < s.markerSlots; i++) {
       const id = s.markerIds[i]!;

@@ -1,5 +1,4 @@
 import type { FolderApi } from 'tweakpane';
-import { ProfilerMarker } from '../profiler/ProfilerMarker.ts';
 import type { BrowserProfiler } from '../hosts/browser/BrowserProfiler.ts';
 import { GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
 import { FrameGraph } from './frame-graph.ts';
@@ -8,8 +7,15 @@ import { formatBytes, formatMs } from './format.ts';
 import { THEME } from './theme.ts';
 import type { Binding } from './controls-pane.ts';
 
-/** The panel's own work, named like a marker; it runs on its own timer, outside the frames. */
-const panelMarker = new ProfilerMarker('Panel');
+/**
+ * The row that shows the panel's own cost. It is not a ProfilerMarker: the panel runs on a timer
+ * between animation frames, never inside a profiled frame, so a marker would record nothing; the
+ * panel reads the meter and clock around its own work instead.
+ */
+export const PANEL_ROW_NAME = 'Panel (10 Hz)';
+const PANEL_ROW_TITLE =
+  'The GC Alloc panel\u2019s last update, measured with the same meter and clock. It runs on its own 10 Hz timer, ' +
+  'between frames, so its cost never lands in a frame\u2019s figures.';
 
 /** How often the panel reads the recorder. */
 export const PANEL_INTERVAL_MS = 100;
@@ -18,8 +24,8 @@ export const PANEL_INTERVAL_MS = 100;
  * The GC Alloc panel: tweakpane monitors for the newest frame (measured bytes, GC events, frame
  * ms), bar graphs of bytes/frame and ms/frame over the last 300 frames with GCs marked in red,
  * and the hierarchy table of the newest frame. It reads the recorder on its own 10 Hz timer (drop
- * policy), and measures its own cost with the same meter and clock, shown as the 'Panel' row:
- * its work happens between frames, so it never lands in a frame's figures.
+ * policy), and measures its own cost with the same meter and clock, shown as a last row of its
+ * own under the frame's: its work happens between frames, so it never lands in a frame's figures.
  */
 export class GcAllocPanel {
   readonly model: GcAllocModel;
@@ -31,7 +37,7 @@ export class GcAllocPanel {
   private readonly _monitor = { bytes: '', gcs: 0, ms: '' };
   private readonly _bindings: Binding[] = [];
   private readonly _scratch = new Float64Array(8);
-  private readonly _panelRow: HierarchyRow = { name: panelMarker.name, parent: '', bytes: null, calls: 1, ms: 0, selfMs: 0 };
+  private readonly _panelRow: HierarchyRow = { name: PANEL_ROW_NAME, parent: '', bytes: null, calls: 1, ms: 0, selfMs: 0, title: PANEL_ROW_TITLE };
   private _timer = 0;
   private _label = '';
 
@@ -89,15 +95,15 @@ export class GcAllocPanel {
     const s = this._scratch;
     clock.stamp(s, 0);
     meter.sample(s, 1);
-    panelMarker.begin();
     this._draw();
-    panelMarker.end();
     meter.sample(s, 4);
     clock.stamp(s, 7);
     const row = this._panelRow;
     row.ms = clock.toMs(s, 7) - clock.toMs(s, 0);
     row.selfMs = row.ms;
-    row.bytes = meter.precise ? Math.max(0, meter.toBytes(s, 4) - meter.toBytes(s, 1)) : null;
+    // A GC during the panel's work makes the used heap shrink: no figure then, rather than a guess.
+    const bytes = meter.toBytes(s, 4) - meter.toBytes(s, 1);
+    row.bytes = meter.precise && bytes >= 0 ? bytes : null;
   }
 
   private _draw(): void {

@@ -106,7 +106,7 @@ export class HierarchyTable {
     const name = tr.insertCell();
     name.textContent = row.name;
     name.style.paddingLeft = 6 + depth * 12 + 'px';
-    name.title = row.name;
+    name.title = row.title ?? row.name;
     const bytes = tr.insertCell();
     bytes.className = 'num' + (row.bytes !== null && row.bytes > 0 ? ' hot' : '');
     bytes.textContent = formatBytes(row.bytes);

@@ -20,8 +20,10 @@ export function compareVariants(variants: readonly string[]): [string, string] |
 }
 
 /**
- * Runs each variant of the current scene for `frames` frames (after a warm-up in a fresh world,
- * same seed), then puts the variant that was running back. Every frame is collected (buffer policy).
+ * Runs each variant of the current scene for `frames` frames, each in a fresh world with the same
+ * seed after the same warm-up as `window.alloclab.summary` (at least 300 frames, then until 300
+ * in a row were quiet), then puts the variant that was running back. Every frame is collected (buffer
+ * policy).
  */
 export async function runCompare(
   host: BrowserHost,
@@ -39,7 +41,7 @@ export async function runCompare(
       await host.load(scene, variant, size, deep);
       const run = await collectRun(host, {
         frames,
-        warmup: 60,
+        onWarmup: (ran, quiet, needed) => onProgress(`${variant}: warming up, frame ${ran}, quiet for ${quiet}/${needed}`),
         onProgress: (done, total) => onProgress(`${variant}: ${done}/${total} frames`),
       });
       runs.push(run.result);
@@ -50,9 +52,19 @@ export async function runCompare(
   return { scene: scene.name, size, frames, runs: [runs[0]!, runs[1]!] };
 }
 
-/** Records the next `frames` frames of the running scene with per-frame data, for downloads. */
+/**
+ * Records the next `frames` frames of the running scene, as it runs now (no warm-up), with
+ * per-frame data for downloads. The run's `jitSettled` says whether the last 300 frames before
+ * the recording were quiet.
+ */
 export function recordFrames(host: BrowserHost, frames: number, onProgress: (text: string) => void): Promise<CollectedRun> {
-  return collectRun(host, { frames, warmup: 0, keepFrames: true, onProgress: (done, total) => onProgress(`recording: ${done}/${total} frames`) });
+  return collectRun(host, {
+    frames,
+    warmup: 0,
+    maxWarmup: 0,
+    keepFrames: true,
+    onProgress: (done, total) => onProgress(`recording: ${done}/${total} frames`),
+  });
 }
 
 /** The recording as an `alloclab.run/1` file (the CLI's --json format). */

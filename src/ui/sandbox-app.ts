@@ -129,7 +129,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     if (run === undefined) return;
     if (format === 'json') download(runFileName(run.result, 'alloclab.json'), runFileText(run));
     else download(runFileName(run.result, 'trace.json'), traceText(run));
-    controls.setStatus(`saved ${run.result.frames} frames`);
+    // A recording starts at once; say whether the scene had gone quiet by then.
+    controls.setStatus(`saved ${run.result.frames} frames${run.result.jitSettled ? '' : ' (the scene had not gone quiet yet)'}`);
   }
 
   host.paused = state.paused;
@@ -158,7 +159,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     },
     stats: () => panel.model.latest(),
     async summary(frames, summaryOptions) {
-      const run = await collectRun(host, { frames, warmup: summaryOptions?.warmup ?? 60 });
+      const o = summaryOptions;
+      const run = await collectRun(host, { frames, warmup: o?.warmup, quietFrames: o?.quietFrames, maxWarmup: o?.maxWarmup });
       return run.result;
     },
   });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
 /** Flags that make headless Chromium work here and give exact heap readings. */
 export const CHROMIUM_FLAGS = [
@@ -63,6 +63,20 @@ export async function startDevServer(): Promise<{ server: ViteDevServer; url: st
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
+/**
+ * Builds the sandbox with `vite build` (the project's config) into `outDir` and serves it with
+ * `vite preview` on a free port: the static site a user would deploy.
+ */
+export async function buildAndPreview(outDir: string): Promise<{ server: PreviewServer; url: string }> {
+  const configFile = join(import.meta.dirname, '../../vite.config.ts');
+  const root = join(import.meta.dirname, '../..');
+  await build({ configFile, root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ configFile, root, logLevel: 'error', build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('vite preview: no TCP address');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
 /** A headless Chromium with the sandbox's flags (playwright gives it a fresh temporary profile). */
 export async function launchChromium(options: { headless?: boolean; args?: string[] } = {}): Promise<Browser> {
   const executablePath = findChromium();
@@ -81,4 +95,22 @@ export async function openSandbox(browser: Browser, url: string, viewport = { wi
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.alloclab === 'ready', null, { timeout: 30_000 });
   return { page, errors };
+}
+
+/** Distinct colors in a PNG screenshot, decoded by the page itself. */
+export async function distinctColors(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + base64;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const data = ctx.getImageData(0, 0, image.width, image.height).data;
+    const colors = new Set<number>();
+    for (let i = 0; i < data.length && colors.size < 1000; i += 4) colors.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colors.size;
+  }, png.toString('base64'));
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
-import { findChromium, launchChromium, NO_CHROMIUM, openSandbox, startDevServer } from './harness.ts';
+import { distinctColors, findChromium, launchChromium, NO_CHROMIUM, openSandbox, startDevServer } from './harness.ts';
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-results');
 const FIXTURE_PAGE = 'test/browser/fixtures/sandbox.html';
@@ -23,24 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Distinct colors in a PNG screenshot, decoded by the page itself. */
-async function distinctColors(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = 'data:image/png;base64,' + base64;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(image, 0, 0);
-    const data = ctx.getImageData(0, 0, image.width, image.height).data;
-    const colors = new Set<number>();
-    for (let i = 0; i < data.length && colors.size < 1000; i += 4) colors.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return colors.size;
-  }, png.toString('base64'));
-}
 
 describe('the sandbox page (index.html)', () => {
   it('loads with no console errors and draws the scene', async () => {
@@ -81,10 +63,15 @@ describe('the sandbox with the fixture scene', () => {
   it('measures bytes: the allocating variant > 0 per frame, the optimized one 0 (median of 120 frames)', async () => {
     expect(await page.evaluate(() => window.alloclab!.precise)).toBe(true);
     await page.evaluate(() => window.alloclab!.load('orbs', 'allocating', 200));
-    const allocating = await page.evaluate(() => window.alloclab!.summary(120, { warmup: 60 }));
+    // The default warm-up: a fresh page's code is still being optimised for a few hundred frames,
+    // so it runs until the figures have been quiet for 300 frames.
+    const allocating = await page.evaluate(() => window.alloclab!.summary(120));
     await page.evaluate(() => window.alloclab!.load('orbs', 'optimized', 200));
-    // A fresh page's code is still being optimised: a longer warm-up (the CLI waits for the JIT to go quiet).
-    const optimized = await page.evaluate(() => window.alloclab!.summary(120, { warmup: 360 }));
+    const optimized = await page.evaluate(() => window.alloclab!.summary(120));
+    for (const run of [allocating, optimized]) {
+      expect(run.jitSettled).toBe(true);
+      expect(run.warmup).toBeGreaterThanOrEqual(600);
+    }
     // 200 trail records of two fields per frame: 20 B each in Chromium, plus the doubles they hold.
     expect(allocating.bytesPerFrame.median).toBeGreaterThan(200 * 20);
     expect(allocating.heapMeter).toEqual({ kind: 'chromium-performance-memory', precise: true });
@@ -94,6 +81,57 @@ describe('the sandbox with the fixture scene', () => {
     const update = allocating.markers.find((m) => m.name === 'Update')!;
     expect(update.bytesPerFrame).toBeGreaterThan(200 * 20);
     expect(allocating.markers.map((m) => m.name)).toContain('Render');
+  }, 180_000);
+
+  it('syncs sprites to pixi without allocating, though they are recolored every frame', async () => {
+    // containers (optimized) colors each agent by whether it touches another, so tints change
+    // every frame; a pixi tint set through its setter would allocate ~120 B each time.
+    await page.evaluate(() => window.alloclab!.load('containers', 'optimized'));
+    const run = await page.evaluate(() => window.alloclab!.summary(120));
+    expect(run.jitSettled).toBe(true);
+    const render = run.markers.find((m) => m.name === 'Render')!;
+    expect(render.calls).toBe(1);
+    expect(render.bytesPerFrame).toBe(0);
+  }, 120_000);
+
+  it('counts the clock\u2019s own allocation the same before and after the JIT optimises it', async () => {
+    // performance.now() returns a boxed double to unoptimised code and a raw one to optimised
+    // code; the clock must allocate the same either way, or its 12 B correction goes wrong.
+    const pairs = await page.evaluate(async () => {
+      // Through a Function: vitest rewrites import() in this file, and this code runs in the page.
+      const load = new Function('url', 'return import(url)') as (url: string) => Promise<typeof import('../../src/hosts/browser/BrowserClock.ts')>;
+      const { BrowserClock } = await load('/src/hosts/browser/BrowserClock.ts');
+      const clock = new BrowserClock();
+      const out = new Float64Array(1);
+      // performance.memory afresh at each read: a kept MemoryInfo object does not update.
+      const used = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+      const round = (n: number) => {
+        let fractional = 0;
+        const before = used();
+        for (let i = 0; i < n; i++) {
+          clock.stamp(out, 0);
+          if (Math.floor(out[0]!) !== out[0]) fractional++;
+        }
+        return { bytes: used() - before, fractional };
+      };
+      // Rounds of 1,000 and 2,000 stamps: whatever the round itself costs cancels out.
+      const results: Array<{ bytes: number; fractional: number }> = [];
+      for (let r = 0; r < 200; r++) {
+        const short = round(1000);
+        const long = round(2000);
+        results.push({ bytes: long.bytes - short.bytes, fractional: long.fractional - short.fractional });
+      }
+      return results;
+    });
+    // The first pairs include compiling the rounds themselves; a pair with a GC in it reads far
+    // off (a GC frees much more than a round allocates) and is left out. Every other pair reads
+    // 12 B per fractional stamp, to within what crossing a heap page adds to a reading (a few
+    // bytes, up to 48 B), where an uncorrected optimised clock would read 12,000 B less.
+    const deviation = (p: { bytes: number; fractional: number }) => p.bytes - 12 * p.fractional;
+    const clean = pairs.slice(5).filter((p) => Math.abs(deviation(p)) < 4096);
+    expect(clean.length).toBeGreaterThan(180);
+    expect(clean.filter((p) => Math.abs(deviation(p)) > 48)).toEqual([]);
+    expect(clean.at(-1)!.fractional).toBeGreaterThan(500);
   });
 
   it('shows the figures in the panel: GC Alloc monitor and the hierarchy table', async () => {
@@ -111,6 +149,35 @@ describe('the sandbox with the fixture scene', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'sandbox-orbs-allocating.png') });
     expect(errors).toEqual([]);
   });
+
+  it('switches scene and variant from the controls: the world is rebuilt and the URL follows', async () => {
+    const select = (label: string) => page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: new RegExp(`^${label}$`) }) }).locator('select');
+    await select('scene').selectOption('tags');
+    await page.waitForFunction(() => window.alloclab!.current()?.scene === 'tags');
+    await select('variant').selectOption('optimized');
+    await page.waitForFunction(() => window.alloclab!.current()?.variant === 'optimized');
+    const current = await page.evaluate(() => window.alloclab!.current());
+    expect(new URL(page.url()).search).toBe(`?scene=tags&variant=optimized&size=${current!.size}`);
+    const before = await page.evaluate(() => window.alloclab!.stats().frame);
+    await expect.poll(() => page.evaluate(() => window.alloclab!.stats().frame)).toBeGreaterThan(before + 5);
+    expect(errors).toEqual([]);
+  });
+
+  it('runs every scene and variant of the catalog without an error', async () => {
+    const failures: string[] = [];
+    const names = await page.evaluate(() => window.alloclab!.scenes);
+    expect(names.length).toBeGreaterThanOrEqual(14);
+    for (const name of names) {
+      for (const variant of ['allocating', 'optimized']) {
+        const before = errors.length;
+        await page.evaluate(([n, v]) => window.alloclab!.load(n!, v), [name, variant]);
+        // Frames keep coming (an exception in a frame would stop them) and are measured.
+        await page.waitForFunction(() => window.alloclab!.stats().frame >= 10, null, { timeout: 20_000 }).catch(() => failures.push(`${name}/${variant}: frames stopped`));
+        if (errors.length > before) failures.push(`${name}/${variant}: ${errors.slice(before).join(' | ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
 
   it('switches scene through the URL', async () => {
     const { page: other, errors: otherErrors } = await openSandbox(browser, `${baseUrl}${FIXTURE_PAGE}?scene=orbs&variant=optimized&size=10`);

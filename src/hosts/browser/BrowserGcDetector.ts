@@ -12,8 +12,8 @@ export const GC_BEFORE_FRAME = 2;
  * records them into the profiler's `GcLog` (profiler clock ms), so run summaries and graphs can
  * mark them:
  *
- * - a used-heap drop inside a frame (measured: catches every GC that lands in a frame), or between
- *   two frames;
+ * - a used-heap drop inside a frame, between any two of its readings (start, marker boundaries,
+ *   end), or between two frames;
  * - a WeakRef sentinel, cleared only by a full (mark-compact) GC: a drop seen while the sentinel
  *   is gone is recorded as 'major', other drops as 'minor'; a cleared sentinel without any drop
  *   is still recorded as a 'major' GC between frames. Kinds are inferred; durations are unknown (0).
@@ -69,7 +69,7 @@ export class BrowserGcDetector {
     if (sentinelCleared) this._sentinel = new WeakRef({});
     const kind: GcKind = sentinelCleared ? 'major' : 'minor';
     let flags = 0;
-    if (end < start) {
+    if (end < start || this._dropBetweenMarkers(row, start, end)) {
       flags |= GC_IN_FRAME;
       this._log.record(midpoint(startMs, endMs), 0, kind);
     }
@@ -90,6 +90,25 @@ export class BrowserGcDetector {
     if (flags !== 0) this.count++;
     this._flags[seq % this._flags.length] = flags;
     this._lastSeq = seq;
+  }
+
+  /**
+   * True when the used heap went down between two consecutive readings of the frame (its start,
+   * each marker boundary, its end). A GC that frees less than the frame allocates leaves the
+   * frame's total positive, but still shrinks the heap between two of its readings.
+   */
+  private _dropBetweenMarkers(row: number, start: number, end: number): boolean {
+    const rec = this._recorder;
+    const meter = this._meter;
+    const first = rec.rowEventSeq[row]!;
+    const count = rec.rowEventCount[row]!;
+    let previous = start;
+    for (let k = 0; k < count; k++) {
+      const bytes = meter.toBytes(rec.eventHeap, ((first + k) % rec.eventCapacity) * rec.sampleSize);
+      if (bytes < previous) return true;
+      previous = bytes;
+    }
+    return end < previous;
   }
 }
 

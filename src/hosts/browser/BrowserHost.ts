@@ -6,6 +6,8 @@ import type { SceneDefinition, SceneInstance } from '../../engine/Scene.ts';
 import type { BrowserProfiler } from './BrowserProfiler.ts';
 import type { PixiStage } from './PixiStage.ts';
 import { SpriteRenderer } from './SpriteRenderer.ts';
+import { QuietWatch } from './QuietWatch.ts';
+import { GC_IN_FRAME } from './BrowserGcDetector.ts';
 
 const renderMarker = new ProfilerMarker('Render');
 
@@ -46,7 +48,7 @@ class HostFrame implements FrameProfiler {
 /**
  * The page's game loop: a requestAnimationFrame loop that ticks the World with real dt (clamped
  * to 100 ms), syncs the pixi stage from the Sprites under a 'Render' marker inside the profiled
- * frame, ends the frame, checks for GCs, then draws. Pause, single steps and time scale are the
+ * frame, ends the frame, checks for GCs, judges whether the frame was quiet, then draws. Pause, single steps and time scale are the
  * sandbox's controls. The rAF callback is bound once; a frame allocates only what the scene does.
  *
  * @example
@@ -65,6 +67,8 @@ export class BrowserHost {
   framesSinceLoad = 0;
   /** The last error a scene's setup threw, or null. */
   loadError: Error | null = null;
+  /** Judges each frame of the current world: has the JIT gone quiet (see QuietWatch)? */
+  readonly quiet = new QuietWatch();
   private _world: World | null = null;
   private _loaded: LoadedScene | null = null;
   private readonly _hostFrame: HostFrame;
@@ -117,6 +121,7 @@ export class BrowserHost {
     this._loaded = null;
     this.spriteRenderer.clear();
     this.profiled.gcDetector.reset();
+    this.quiet.reset();
     const world = new World({ seed: scene.seed ?? 1, profiler: this._hostFrame, deepProfile: deep });
     try {
       const instance = setup(world, size);
@@ -191,9 +196,13 @@ export class BrowserHost {
     this.spriteRenderer.sync(world);
     renderMarker.end();
     profiler.endFrame();
-    this.profiled.gcDetector.afterFrame();
-    this.framesSinceLoad++;
+    const { gcDetector, meter } = this.profiled;
+    gcDetector.afterFrame();
     const seq = profiler.recorder.latestSeq;
+    // A frame with a GC inside, or without precise memory, has no figure to judge.
+    const measured = meter.precise && (gcDetector.flagsOf(seq) & GC_IN_FRAME) === 0;
+    this.quiet.observe(measured ? profiler.recorder.frameBytes(seq, meter) : Number.NaN);
+    this.framesSinceLoad++;
     const listeners = this._listeners;
     for (let i = 0; i < listeners.length; i++) listeners[i]!.onFrame(seq);
     if (this._firstFrameWaiters.length > 0) {

@@ -2,6 +2,7 @@ import { Container, Graphics, Text } from 'pixi.js';
 import { Sprite } from '../../engine/Sprite.ts';
 import type { SpriteShape } from '../../engine/Sprite.ts';
 import type { World } from '../../engine/World.ts';
+import { setTint } from './tint.ts';
 
 /** The pixi display object of one engine Sprite, and what it was last drawn with. */
 class SpriteView {
@@ -11,7 +12,9 @@ class SpriteView {
   /** The object on stage: `graphics`, or `text` for text sprites. */
   shown: Graphics | Text | null = null;
   shape: SpriteShape | '' = '';
+  /** The color shown: a tint over the white shape, or a text's fill. */
   color = -1;
+  /** The size the shape was drawn at; other sizes are shown by scaling it. */
   width = -1;
   height = -1;
   layer = 0;
@@ -22,18 +25,21 @@ class SpriteView {
   slot = -1;
 }
 
-/** Scratch for world x, y, rotation (module-private, never held across calls). */
-const _world = new Float64Array(3);
+/** Scratch for world x, y, rotation and scale x, y (module-private, never held across calls). */
+const _world = new Float64Array(5);
 
 const FONT_FAMILY = 'Menlo, Consolas, "DejaVu Sans Mono", monospace';
 
 /**
  * Mirrors the world's `Sprite` components as pixi.js display objects on a container, once per
- * frame: creates a view when a sprite appears, hides it while its object is inactive, and recycles
- * it when the sprite is destroyed. Position, rotation, scale, alpha and visibility are copied every
- * frame; a Graphics is redrawn only when shape, color or size changed, a Text only when its string
- * did. In steady state `sync` allocates nothing: indexed loops, a Map lookup per sprite, views
- * and their pixi objects reused from a free list.
+ * frame: creates a view when a sprite appears, hides it while its object is inactive, and keeps it
+ * (hidden, on the container) for the next new sprite when the sprite is destroyed. Position,
+ * rotation, scale, alpha and visibility are copied every frame. A circle or rect is drawn once, in
+ * white, at the size it first had: later colors are a tint (`setTint`) and later sizes a scale,
+ * because redrawing a pixi Graphics rebuilds its geometry and allocates (measured: 16 KB per frame
+ * in the particles scene, whose sprites change size and color every frame). A Text is restyled
+ * when its color or height changes and re-laid out when its string does. In steady state `sync`
+ * allocates nothing: indexed loops, a Map lookup per sprite, views and their pixi objects reused.
  *
  * @example
  * const renderer = new SpriteRenderer(stage);
@@ -49,6 +55,7 @@ export class SpriteRenderer {
   private _liveCount = 0;
   private readonly _free: SpriteView[] = [];
   private _syncs = 0;
+  private _warnedColor = false;
 
   constructor(container: Container) {
     this.container = container;
@@ -88,8 +95,9 @@ export class SpriteRenderer {
     }
   }
 
-  /** Removes every view (scene change); pixi objects are kept for reuse. */
+  /** Detaches every view (scene change); their pixi objects stay, hidden, for reuse. */
   clear(): void {
+    this._warnedColor = false;
     for (let i = this._liveCount - 1; i >= 0; i--) this._detach(this._live[i]!);
   }
 
@@ -104,12 +112,18 @@ export class SpriteRenderer {
   }
 
   private _update(view: SpriteView, sprite: Sprite): void {
-    if (sprite.shape !== view.shape || sprite.color !== view.color || sprite.width !== view.width || sprite.height !== view.height) {
+    const isText = sprite.shape === 'text';
+    if (sprite.shape !== view.shape || (isText && (sprite.color !== view.color || sprite.height !== view.height))) {
       this._redraw(view, sprite);
     }
-    if (sprite.shape === 'text' && sprite.text !== view.textValue) {
-      view.textValue = sprite.text;
-      view.text!.text = sprite.text;
+    if (isText) {
+      if (sprite.text !== view.textValue) {
+        view.textValue = sprite.text;
+        view.text!.text = sprite.text;
+      }
+    } else if (sprite.color !== view.color) {
+      view.color = sprite.color;
+      setTint(view.graphics, this._rgb(sprite));
     }
     const shown = view.shown!;
     if (sprite.layer !== view.layer) {
@@ -133,9 +147,16 @@ export class SpriteRenderer {
       w[1] = sx * s + sy * c + t.position.y;
       w[2] = w[2]! + t.rotation;
     }
-    if (shown === view.graphics) placeGraphics(view.graphics, w);
-    else placeText(view.text!, w);
-    shown.scale.set(transform.scale.x, transform.scale.y);
+    if (isText) {
+      w[3] = transform.scale.x;
+      w[4] = transform.scale.y;
+      placeText(view.text!, w);
+    } else {
+      // A circle's diameter is its width, whatever its height says.
+      w[3] = (transform.scale.x * sprite.width) / view.width;
+      w[4] = (transform.scale.y * (sprite.shape === 'circle' ? sprite.width : sprite.height)) / view.height;
+      placeGraphics(view.graphics, w);
+    }
     shown.alpha = sprite.alpha;
     shown.visible = sprite.isActiveAndEnabled;
   }
@@ -152,19 +173,42 @@ export class SpriteRenderer {
         text = new Text({ text: sprite.text, style: { fontFamily: FONT_FAMILY, fontSize: 16, fill: 0xffffff } });
         view.text = text;
       }
-      text.style.fill = sprite.color;
+      text.style.fill = this._rgb(sprite);
       text.style.fontSize = Math.max(8, sprite.height);
       text.text = sprite.text;
       view.textValue = sprite.text;
       if (!wasText) this._show(view, text);
       return;
     }
+    // White at this size: the color is applied as a tint and other sizes as a scale (see _update).
+    // A zero size would leave nothing to scale from, so such a shape is drawn one unit wide.
+    if (view.width <= 0) view.width = 1;
+    if (sprite.shape === 'circle') view.height = view.width;
+    else if (view.height <= 0) view.height = 1;
     const g = view.graphics;
     g.clear();
-    if (sprite.shape === 'circle') g.circle(0, 0, sprite.width / 2);
-    else g.rect(-sprite.width / 2, -sprite.height / 2, sprite.width, sprite.height);
-    g.fill(sprite.color);
+    if (sprite.shape === 'circle') g.circle(0, 0, view.width / 2);
+    else g.rect(-view.width / 2, -view.height / 2, view.width, view.height);
+    g.fill(0xffffff);
+    setTint(g, this._rgb(sprite));
     if (wasText || view.shown === null) this._show(view, g);
+  }
+
+  /**
+   * The sprite's color as pixi takes it (0 to 0xFFFFFF; pixi throws on anything else, which would
+   * stop every frame after it). A value out of range is a bug in the scene: say so once per scene,
+   * and show its low 24 bits.
+   */
+  private _rgb(sprite: Sprite): number {
+    const color = sprite.color;
+    if (color >= 0 && color <= 0xffffff && Math.floor(color) === color) return color;
+    if (!this._warnedColor) {
+      this._warnedColor = true;
+      console.warn(
+        `AllocLab: the sprite of "${sprite.gameObject.name}" has color ${color} (0x${color.toString(16)}), not a 0xRRGGBB value; showing its low 24 bits`,
+      );
+    }
+    return color & 0xffffff;
   }
 
   private _show(view: SpriteView, object: Graphics | Text): void {
@@ -177,7 +221,9 @@ export class SpriteRenderer {
   private _attach(sprite: Sprite): SpriteView {
     const view = this._free.length > 0 ? this._free.pop()! : new SpriteView();
     view.sprite = sprite;
-    view.shape = '';
+    // A recycled view still holds its pixi object (hidden) and what it was drawn with: a sprite of
+    // the same shape shows through it without a redraw (see _update).
+    if (view.shown !== null && view.layer !== sprite.layer) view.shown.zIndex = sprite.layer;
     view.layer = sprite.layer;
     view.slot = this._liveCount;
     this._live[this._liveCount++] = view;
@@ -187,10 +233,9 @@ export class SpriteRenderer {
 
   private _detach(view: SpriteView): void {
     this._views.delete(view.sprite!);
-    if (view.shown !== null) {
-      this.container.removeChild(view.shown);
-      view.shown = null;
-    }
+    // Hidden, not removed: removing a child from a pixi container allocates (Array#splice), and
+    // the next new sprite reuses the object as it is.
+    if (view.shown !== null) view.shown.visible = false;
     // Remove from the live list by moving the last view into the hole.
     const last = this._live[--this._liveCount]!;
     this._live[view.slot] = last;
@@ -198,14 +243,12 @@ export class SpriteRenderer {
     this._live[this._liveCount] = view;
     view.slot = -1;
     view.sprite = null;
-    view.shape = '';
-    view.color = -1;
     this._free.push(view);
   }
 }
 
 /**
- * Copy x, y and rotation from `w` into a display object: small functions of their own, one per
+ * Copy x, y, rotation and scale from `w` into a display object: small functions of their own, one per
  * pixi class, so the optimiser inlines pixi's setters into them. A double passed to a setter that
  * is not inlined is boxed (12 B per sprite per frame, measured); the doubles stay in the typed
  * array until here.
@@ -213,9 +256,11 @@ export class SpriteRenderer {
 function placeGraphics(shown: Graphics, w: Float64Array): void {
   shown.position.set(w[0]!, w[1]!);
   shown.rotation = w[2]!;
+  shown.scale.set(w[3]!, w[4]!);
 }
 
 function placeText(shown: Text, w: Float64Array): void {
   shown.position.set(w[0]!, w[1]!);
   shown.rotation = w[2]!;
+  shown.scale.set(w[3]!, w[4]!);
 }

@@ -4,12 +4,32 @@ import type { RunResult, RuntimeInfo } from '../../profiler/RunResult.ts';
 import type { TraceRun } from '../../profiler/exports/chromeTrace.ts';
 import type { BrowserHost, FrameListener } from './BrowserHost.ts';
 
+/**
+ * Frames the current world runs at least before measuring (default of `warmup`). In a fresh page
+ * Chromium optimises functions that run once per frame (the engine's tick, the renderer's sync)
+ * near frame 500, after quiet stretches of up to ~300 frames: so at least 300, then 300 quiet.
+ */
+export const DEFAULT_WARMUP = 300;
+/** Consecutive quiet frames that end the warm-up (default of `quietFrames`). */
+export const DEFAULT_QUIET_FRAMES = 300;
+/** Warm-up frames at most, by default (30 s at 60 fps): a scene that never goes quiet is measured anyway. */
+export const DEFAULT_MAX_WARMUP = 1800;
+
 /** Options of `collectRun`. */
 export interface CollectRunOptions {
   /** Frames to measure. */
   frames: number;
-  /** Frames the current world must have run before measuring starts (default 60). */
+  /** Frames the current world must have run before measuring starts, at least (default 300). */
   warmup?: number;
+  /**
+   * After `warmup`, warm-up goes on until the last this-many frames were quiet (see QuietWatch;
+   * default 300), or until `maxWarmup`. 0 measures right after `warmup`.
+   */
+  quietFrames?: number;
+  /** Most frames the world runs before measuring anyway (default 1800, and never fewer than `warmup`). */
+  maxWarmup?: number;
+  /** Called every few warm-up frames with the frames run and the current quiet run. */
+  onWarmup?: (frames: number, quietRun: number, quietFrames: number) => void;
   /** Keep per-frame bytes and marker slices (for JSON and trace exports). */
   keepFrames?: boolean;
   /** Called every few frames with frames collected so far. */
@@ -28,18 +48,37 @@ const DRAIN_EVERY = 60;
  * `FrameCollector` drained every 60 frames, any frame lost to ring overflow counted in
  * `droppedFrames`), and summarises them with `buildRunResult`: the same run object as the CLI's
  * JSON `runs[i]`. Runs even while the sandbox is paused (it resumes for the duration).
+ *
+ * Warm-up, as in the Node host: the world runs at least `warmup` frames, then until the last
+ * `quietFrames` frames, all after the first `warmup`, were quiet (the host's QuietWatch), at
+ * most `maxWarmup`. `jitSettled` in the result says whether it went quiet. The Node host reads
+ * V8's code spaces and may count quiet frames from the start; a page infers the JIT from byte
+ * figures, a weaker signal, so its quiet frames must follow the minimum. Without precise memory
+ * there is nothing to judge: warm-up stops at `warmup` and `jitSettled` is false.
  */
 export async function collectRun(host: BrowserHost, options: CollectRunOptions): Promise<CollectedRun> {
   const loaded = host.loaded;
   if (loaded === null) throw new Error('collectRun: no scene is running');
-  const frames = Math.max(1, Math.floor(options.frames));
-  const warmup = Math.max(0, Math.floor(options.warmup ?? 60));
+  const frames = positiveInteger(options.frames, 'frames', 1);
+  const warmup = positiveInteger(options.warmup ?? DEFAULT_WARMUP, 'warmup', 0);
+  const quietFrames = positiveInteger(options.quietFrames ?? DEFAULT_QUIET_FRAMES, 'quietFrames', 0);
+  const maxWarmup = Math.max(warmup, positiveInteger(options.maxWarmup ?? DEFAULT_MAX_WARMUP, 'maxWarmup', 0));
+  const { profiler, clock, meter, gcLog } = host.profiled;
   const wasPaused = host.paused;
   host.paused = false;
   try {
     if (host.framesSinceLoad < warmup) await host.waitFrames(warmup - host.framesSinceLoad);
     checkSameScene(host, loaded, options.signal);
-    const { profiler, clock, meter, gcLog } = host.profiled;
+    const judging = quietFrames > 0 && meter.precise;
+    // The quiet frames must come after the minimum: a page's first few hundred frames can be quiet
+    // and still be followed by an optimisation that changes what a frame allocates.
+    const settled = () => host.quiet.quietRun >= quietFrames && host.framesSinceLoad >= warmup + quietFrames;
+    while (judging && !settled() && host.framesSinceLoad < maxWarmup) {
+      await host.waitFrames(1);
+      checkSameScene(host, loaded, options.signal);
+      if (host.framesSinceLoad % 10 === 0) options.onWarmup?.(host.framesSinceLoad, host.quiet.quietRun, quietFrames);
+    }
+    const jitSettled = quietFrames === 0 || (judging && settled());
     const collector = new FrameCollector(profiler.recorder, clock, meter, { keepSlices: options.keepFrames });
     const refusedBefore = profiler.recorder.eventsRefused;
     const warmupDone = host.framesSinceLoad;
@@ -75,7 +114,7 @@ export async function collectRun(host: BrowserHost, options: CollectRunOptions):
         mode: 'production',
         size: loaded.size,
         warmup: warmupDone,
-        jitSettled: false,
+        jitSettled,
         refusedMarkerEvents: profiler.recorder.eventsRefused - refusedBefore,
         offHeap: null,
       },
@@ -111,6 +150,14 @@ function withoutBytes(result: RunResult): void {
   }
   for (const frame of result.worstFrames) frame.bytes = none;
   if (result.perFrameBytes !== undefined) result.perFrameBytes.fill(none);
+}
+
+/** `value` as an integer >= `min`, or a one-line error naming the option. */
+function positiveInteger(value: number, name: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new RangeError(`collectRun: ${name} must be a number >= ${min}, got ${String(value)}`);
+  }
+  return Math.floor(value);
 }
 
 function checkSameScene(host: BrowserHost, loaded: unknown, signal: AbortSignal | undefined): void {
