@@ -2,13 +2,14 @@
  * `npm run screenshot`: renders the sandbox in headless Chromium at 1600x1000 and saves
  * docs/sandbox.png for the README: bullets, allocating (when the catalog has it; else the first
  * scene), after a Compare of both variants and once the scene has warmed up, so the graphs show
- * 300 steady frames rather than start-up.
+ * 300 steady frames rather than start-up. Served with allocation sites counted (`npm run dev:sites`).
  */
 import { join } from 'node:path';
 import { launchChromium, openSandbox, startDevServer } from '../test/browser/harness.ts';
 
 const OUT = join(import.meta.dirname, '../docs/sandbox.png');
-const { server, url } = await startDevServer();
+// Served as `npm run dev:sites` does, so that the Allocation sites card has sites to show.
+const { server, url } = await startDevServer('sites');
 const browser = await launchChromium();
 try {
   const probe = await openSandbox(browser, url);

@@ -25,6 +25,8 @@ export interface ControlActions {
   step(): void;
   compare(): void;
   record(format: 'json' | 'trace'): void;
+  /** Runs the leak pass on the running scene. */
+  leaks(): void;
 }
 
 /**
@@ -83,7 +85,9 @@ export class ControlsPane {
     json.on('click', () => actions.record('json'));
     const trace = this.toolsFolder.addButton({ title: 'Record → Chrome trace', label: '' });
     trace.on('click', () => actions.record('trace'));
-    this._buttons.push(compare, json, trace);
+    const leaks = this.toolsFolder.addButton({ title: 'Leak pass (forced GCs)', label: 'leaks' });
+    leaks.on('click', () => actions.leaks());
+    this._buttons.push(compare, json, trace, leaks);
     this._statusBinding = this.toolsFolder.addBinding(this._status, 'text', { label: 'status', readonly: true, interval: 0 });
   }
 

@@ -3,6 +3,8 @@ import type { BrowserProfiler } from '../hosts/browser/BrowserProfiler.ts';
 import { GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
 import { FrameGraph } from './frame-graph.ts';
 import { HierarchyTable } from './hierarchy-table.ts';
+import { SitesModel } from './sites-model.ts';
+import { SitesTable } from './sites-table.ts';
 import { formatBytes, formatMs } from './format.ts';
 import { THEME } from './theme.ts';
 import type { Binding } from './controls-pane.ts';
@@ -32,6 +34,9 @@ export class GcAllocPanel {
   readonly bytesGraph: FrameGraph;
   readonly msGraph: FrameGraph;
   readonly table: HierarchyTable;
+  /** Allocation sites that ran since the scene was loaded (when the page is instrumented). */
+  readonly sites: SitesTable;
+  readonly sitesModel: SitesModel;
   readonly notice: HTMLElement;
   private readonly _profiled: BrowserProfiler;
   private readonly _monitor = { bytes: '', gcs: 0, ms: '' };
@@ -60,6 +65,9 @@ export class GcAllocPanel {
       guideLabel: '16.7 ms',
     });
     this.table = new HierarchyTable();
+    this.sites = new SitesTable();
+    this.sitesModel = new SitesModel(profiled.profiler.recorder);
+    if (!this.sitesModel.instrumented) this.sites.showUninstrumented();
     this.notice = document.createElement('div');
     this.notice.className = 'al-notice';
     this.notice.hidden = precise;
@@ -86,6 +94,7 @@ export class GcAllocPanel {
   reset(label: string): void {
     this._label = label;
     this.model.reset();
+    this.sitesModel.reset();
     this.update();
   }
 
@@ -120,6 +129,15 @@ export class GcAllocPanel {
     if (fresh || model.sample.seq < 0) {
       const caption = model.sample.seq < 0 ? `${this._label}: waiting for a frame` : `${this._label}: frame ${latest.frame} (newest, 10×/s)`;
       this.table.update(caption, model.rows(), this._panelRow);
+    }
+    const sites = this.sitesModel;
+    if (sites.instrumented) {
+      sites.poll();
+      const rows = sites.rows();
+      this.sites.update(
+        `${this._label}: ${rows.length} of ${sites.registered} sites ran, counts per frame over ${sites.frames} frames (exact); bytes are estimates (~, Chromium layouts)`,
+        rows,
+      );
     }
   }
 }

@@ -6,6 +6,11 @@ import { collectRun } from '../hosts/browser/collectRun.ts';
 import { ControlsPane, type ControlState } from './controls-pane.ts';
 import { GcAllocPanel } from './gc-alloc-panel.ts';
 import { CompareView } from './compare-view.ts';
+import { GcReportView } from './gc-report-view.ts';
+import { gcPanelRows, retainedText } from '../hosts/browser/gcPanelRows.ts';
+import { measureRetainedOnHost, pageLeakPassSupport } from '../hosts/browser/measureRetainedInPage.ts';
+import type { LeaksResult } from '../profiler/retainedGrowth.ts';
+import type { RunResult } from '../profiler/RunResult.ts';
 import { readUrlState, writeUrlState } from './url-state.ts';
 import { installAutomation } from './automation.ts';
 import { download, recordFrames, runCompare, runFileName, runFileText, traceText } from './run-actions.ts';
@@ -71,12 +76,24 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     step: () => host.step(),
     compare: () => void compare(),
     record: (format) => void record(format),
+    leaks: () => void leakPass(),
   });
   const panel = new GcAllocPanel(profiled, controls.monitorFolder);
   graphs.append(panel.bytesGraph.element, panel.msGraph.element);
   const tableCard = card('Hierarchy', panel.table.element);
   const compareCard = card('Compare', compareView.element);
-  side.append(panel.notice, tableCard, compareCard);
+  const sitesCard = card('Allocation sites', panel.sites.element);
+  const gcView = new GcReportView();
+  const gcCard = card('GC & leaks', gcView.element);
+  side.append(panel.notice, tableCard, sitesCard, compareCard, gcCard);
+  // The GC report shows the last run measured here, and the last leak pass of the same scene.
+  let lastRun: RunResult | null = null;
+  let lastLeaks: LeaksResult | null = null;
+  const showGcReport = (): void => {
+    const support = pageLeakPassSupport(profiled.meter.precise);
+    if (lastRun !== null) gcView.show(`${lastRun.scene} / ${lastRun.variant}: ${lastRun.frames} frames`, gcPanelRows(lastRun, support, lastLeaks));
+    else gcView.show(`${state.scene} / ${state.variant}`, [{ label: 'retained / frame', value: retainedText(support, lastLeaks) }]);
+  };
   if (options.note) side.append(Object.assign(el('div', 'al-caption al-footnote'), { textContent: options.note }));
 
   async function apply(): Promise<void> {
@@ -98,6 +115,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     state.deep = loaded.deep;
     writeUrlState(state);
     panel.reset(`${loaded.scene.name} / ${loaded.variant} / ${loaded.size}${loaded.deep ? ' / deep' : ''}`);
+    lastRun = null;
+    lastLeaks = null;
   });
 
   async function exclusive<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -121,16 +140,50 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     const result = await exclusive(() => runCompare(host, state.frames, (text) => controls.setStatus(text)));
     if (result === undefined) return;
     compareView.show(result);
+    lastRun = result.runs[0] ?? null;
+    showGcReport();
     controls.setStatus('compare done');
   }
 
   async function record(format: 'json' | 'trace'): Promise<void> {
     const run = await exclusive(() => recordFrames(host, state.frames, (text) => controls.setStatus(text)));
     if (run === undefined) return;
+    lastRun = run.result;
+    showGcReport();
     if (format === 'json') download(runFileName(run.result, 'alloclab.json'), runFileText(run));
     else download(runFileName(run.result, 'trace.json'), traceText(run));
     // A recording starts at once; say whether the scene had gone quiet by then.
     controls.setStatus(`saved ${run.result.frames} frames${run.result.jitSettled ? '' : ' (the scene had not gone quiet yet)'}`);
+  }
+
+  async function leakPass(): Promise<void> {
+    const support = pageLeakPassSupport(profiled.meter.precise);
+    if (!support.available) {
+      showGcReport();
+      controls.setStatus('no leak pass: ' + support.reason);
+      return;
+    }
+    const leaks = await exclusive(async () => {
+      // Right after a load the page's heap still grows with compiled code and the renderer's
+      // caches: the pass waits until the scene has run a while, so that growth is not read as a leak.
+      const warm = LEAK_PASS_WARM_FRAMES - host.framesSinceLoad;
+      if (warm > 0) {
+        gcView.show(`${state.scene} / ${state.variant}: warming up (${warm} frames) before the leak pass…`, []);
+        const wasPaused = host.paused;
+        host.paused = false;
+        try {
+          await host.waitFrames(warm);
+        } finally {
+          host.paused = wasPaused;
+        }
+      }
+      gcView.show(`${state.scene} / ${state.variant}: leak pass running (forced full GCs between frames)…`, []);
+      return measureRetainedOnHost(host);
+    });
+    if (leaks === undefined) return;
+    lastLeaks = leaks;
+    showGcReport();
+    controls.setStatus(`leak pass done: ${leaks.verdict}`);
   }
 
   host.paused = state.paused;
@@ -176,6 +229,9 @@ function el(tag: string, className: string): HTMLElement {
   e.className = className;
   return e;
 }
+
+/** Frames a scene runs after loading before the leak pass starts (see leakPass). */
+const LEAK_PASS_WARM_FRAMES = 3000;
 
 function card(title: string, body: HTMLElement): HTMLElement {
   const section = el('section', 'al-card');

@@ -49,9 +49,13 @@ export const NO_CHROMIUM =
   'No Chromium or Chrome found for the browser tests. Install one (Debian/Ubuntu: `apt-get install -y chromium`) ' +
   'or point ALLOCLAB_CHROMIUM at the binary.';
 
-/** Starts Vite's dev server for the sandbox on a free port; returns it and its base URL. */
-export async function startDevServer(): Promise<{ server: ViteDevServer; url: string }> {
+/**
+ * Starts Vite's dev server for the sandbox on a free port; returns it and its base URL. `mode`
+ * 'sites' serves it with allocation sites counted, as `npm run dev:sites` does.
+ */
+export async function startDevServer(mode?: string): Promise<{ server: ViteDevServer; url: string }> {
   const server = await createServer({
+    mode,
     configFile: join(import.meta.dirname, '../../vite.config.ts'),
     root: join(import.meta.dirname, '../..'),
     logLevel: 'error',

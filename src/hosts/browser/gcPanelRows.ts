@@ -42,7 +42,8 @@ export function gcPanelRows(run: RunResult, leakPass: PageLeakPassSupport, leaks
   return rows;
 }
 
-function retainedText(support: PageLeakPassSupport, leaks: LeaksResult | null): string {
+/** The leak pass's finding, or why there is none, in one line. */
+export function retainedText(support: PageLeakPassSupport, leaks: LeaksResult | null): string {
   if (!support.available) return `no leak pass: ${support.reason}`;
   if (leaks === null) return 'not measured yet (leak pass: forced full GCs between frames)';
   const fit = leaks.bytesPerFrame === null ? 'no fit' : `${signed.format(leaks.bytesPerFrame)} B`;
