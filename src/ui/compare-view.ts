@@ -18,9 +18,9 @@ const LINES: readonly CompareLine[] = [
   { label: 'frame ms p95', value: (r) => r.frameMs.p95, format: formatMs },
 ];
 
-/** "allocating 812 frames, quiet" */
+/** "812", or "1,800 (not quiet)" when the figures never went quiet. */
 function warmupText(run: RunResult): string {
-  return `${run.variant} ${run.warmup.toLocaleString('en-US')} frames, ${run.jitSettled ? 'quiet' : 'not quiet'}`;
+  return run.warmup.toLocaleString('en-US') + (run.jitSettled ? '' : ' (not quiet)');
 }
 
 /**
@@ -69,10 +69,16 @@ export class CompareView {
         td.textContent = text;
       }
     }
-    const warmup = document.createElement('div');
-    warmup.className = 'al-caption al-warmup';
-    warmup.textContent = 'warm-up: ' + [a, b].map(warmupText).join('; ');
-    this.element.replaceChildren(caption, table, warmup);
+    // How long each variant warmed up, and whether its figures went quiet (no ratio: not a cost).
+    const warmup = body.insertRow();
+    warmup.className = 'al-warmup';
+    warmup.insertCell().textContent = 'warm-up frames';
+    for (const text of [warmupText(a), warmupText(b), '']) {
+      const td = warmup.insertCell();
+      td.className = 'num';
+      td.textContent = text;
+    }
+    this.element.replaceChildren(caption, table);
     if (!a.jitSettled || !b.jitSettled) {
       const note = document.createElement('div');
       note.className = 'al-caption warn';

@@ -81,11 +81,15 @@ export async function buildAndPreview(outDir: string): Promise<{ server: Preview
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
-/** A headless Chromium with the sandbox's flags (playwright gives it a fresh temporary profile). */
-export async function launchChromium(options: { headless?: boolean; args?: string[] } = {}): Promise<Browser> {
+/**
+ * A headless Chromium with the sandbox's flags (playwright gives it a fresh temporary profile).
+ * `precise: false` leaves out --enable-precise-memory-info, as in a browser started by hand.
+ */
+export async function launchChromium(options: { headless?: boolean; args?: string[]; precise?: boolean } = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (executablePath === null) throw new Error(NO_CHROMIUM);
-  return chromium.launch({ executablePath, headless: options.headless ?? true, args: [...CHROMIUM_FLAGS, ...(options.args ?? [])] });
+  const flags = options.precise === false ? CHROMIUM_FLAGS.filter((f) => f !== '--enable-precise-memory-info') : CHROMIUM_FLAGS;
+  return chromium.launch({ executablePath, headless: options.headless ?? true, args: [...flags, ...(options.args ?? [])] });
 }
 
 /** Opens `url` and waits until the sandbox has installed `window.alloclab` (its first frame ran). */

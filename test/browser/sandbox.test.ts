@@ -97,7 +97,7 @@ describe('the sandbox with the fixture scene', () => {
   it('counts the clock\u2019s own allocation the same before and after the JIT optimises it', async () => {
     // performance.now() returns a boxed double to unoptimised code and a raw one to optimised
     // code; the clock must allocate the same either way, or its 12 B correction goes wrong.
-    const pairs = await page.evaluate(async () => {
+    const rounds = await page.evaluate(async () => {
       // Through a Function: vitest rewrites import() in this file, and this code runs in the page.
       const load = new Function('url', 'return import(url)') as (url: string) => Promise<typeof import('../../src/hosts/browser/BrowserClock.ts')>;
       const { BrowserClock } = await load('/src/hosts/browser/BrowserClock.ts');
@@ -105,33 +105,29 @@ describe('the sandbox with the fixture scene', () => {
       const out = new Float64Array(1);
       // performance.memory afresh at each read: a kept MemoryInfo object does not update.
       const used = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-      const round = (n: number) => {
+      const round = () => {
         let fractional = 0;
         const before = used();
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; i < 1000; i++) {
           clock.stamp(out, 0);
           if (Math.floor(out[0]!) !== out[0]) fractional++;
         }
         return { bytes: used() - before, fractional };
       };
-      // Rounds of 1,000 and 2,000 stamps: whatever the round itself costs cancels out.
       const results: Array<{ bytes: number; fractional: number }> = [];
-      for (let r = 0; r < 200; r++) {
-        const short = round(1000);
-        const long = round(2000);
-        results.push({ bytes: long.bytes - short.bytes, fractional: long.fractional - short.fractional });
-      }
+      for (let r = 0; r < 300; r++) results.push(round());
       return results;
     });
-    // The first pairs include compiling the rounds themselves; a pair with a GC in it reads far
-    // off (a GC frees much more than a round allocates) and is left out. Every other pair reads
-    // 12 B per fractional stamp, to within what crossing a heap page adds to a reading (a few
-    // bytes, up to 48 B), where an uncorrected optimised clock would read 12,000 B less.
-    const deviation = (p: { bytes: number; fractional: number }) => p.bytes - 12 * p.fractional;
-    const clean = pairs.slice(5).filter((p) => Math.abs(deviation(p)) < 4096);
-    expect(clean.length).toBeGreaterThan(180);
-    expect(clean.filter((p) => Math.abs(deviation(p)) > 48)).toEqual([]);
-    expect(clean.at(-1)!.fractional).toBeGreaterThan(500);
+    // Each round reads 12 B per fractional stamp plus what the round itself costs (the same every
+    // time: one read of performance.memory, a few bytes), to within what crossing a heap page adds
+    // to a reading (up to 48 B). An optimised clock that allocated nothing would read ~12,000 B
+    // less. The test's own code being compiled (a few hundred bytes) or a GC (far less) can
+    // disturb a round now and then.
+    const excess = rounds.slice(5).map((r) => r.bytes - 12 * r.fractional);
+    const own = [...excess].sort((a, b) => a - b)[excess.length >> 1]!;
+    expect(Math.abs(own)).toBeLessThan(100);
+    expect(excess.filter((e) => Math.abs(e - own) <= 48).length).toBeGreaterThanOrEqual(0.9 * excess.length);
+    expect(rounds.at(-1)!.fractional).toBeGreaterThan(100);
   });
 
   it('shows the figures in the panel: GC Alloc monitor and the hierarchy table', async () => {
@@ -186,6 +182,36 @@ describe('the sandbox with the fixture scene', () => {
       expect(otherErrors).toEqual([]);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('the sandbox in a Chromium without --enable-precise-memory-info', () => {
+  it('says that bytes are unavailable and how to get them, and never shows zeros for them', async () => {
+    const plain = await launchChromium({ precise: false });
+    try {
+      const { page, errors } = await openSandbox(plain, `${baseUrl}${FIXTURE_PAGE}?scene=orbs&variant=optimized&size=200`);
+      expect(await page.evaluate(() => window.alloclab!.precise)).toBe(false);
+      const notice = page.locator('.al-notice');
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.innerText()).toMatch(/Measured bytes are unavailable.*--enable-precise-memory-info.*npm run sandbox/s);
+      await page.waitForTimeout(600);
+      const monitor = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^GC Alloc \(frame\)$/ }) }).locator('input');
+      expect(await monitor.inputValue()).toBe('unavailable');
+      const bytesColumn = (await page.locator('.al-table-wrap tbody tr td:nth-child(2)').allInnerTexts()).map((t) => t.trim());
+      expect(bytesColumn.length).toBeGreaterThan(2);
+      expect(bytesColumn.every((t) => t === 'n/a')).toBe(true);
+      // Times still work; byte figures are NaN (null in JSON) and the run says it was not precise.
+      const run = await page.evaluate(() => {
+        return window.alloclab!.summary(30, { warmup: 0 }).then((r) => ({ ...r, median: String(r.bytesPerFrame.median) }));
+      });
+      expect(run.heapMeter).toEqual({ kind: 'chromium-performance-memory', precise: false });
+      expect(run.median).toBe('NaN');
+      expect(run.jitSettled).toBe(false);
+      expect(run.frameMs.mean).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await plain.close();
     }
   });
 });

@@ -48,8 +48,9 @@ class HostFrame implements FrameProfiler {
 /**
  * The page's game loop: a requestAnimationFrame loop that ticks the World with real dt (clamped
  * to 100 ms), syncs the pixi stage from the Sprites under a 'Render' marker inside the profiled
- * frame, ends the frame, checks for GCs, judges whether the frame was quiet, then draws. Pause, single steps and time scale are the
- * sandbox's controls. The rAF callback is bound once; a frame allocates only what the scene does.
+ * frame, ends the frame, checks for GCs, judges whether the frame was quiet (`quiet`), then
+ * draws. Pause, single steps and time scale are the sandbox's controls. The rAF callback is bound
+ * once; a frame allocates only what the scene does.
  *
  * @example
  * const host = new BrowserHost(await PixiStage.create(), createBrowserProfiler());

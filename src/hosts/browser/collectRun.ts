@@ -59,10 +59,10 @@ const DRAIN_EVERY = 60;
 export async function collectRun(host: BrowserHost, options: CollectRunOptions): Promise<CollectedRun> {
   const loaded = host.loaded;
   if (loaded === null) throw new Error('collectRun: no scene is running');
-  const frames = positiveInteger(options.frames, 'frames', 1);
-  const warmup = positiveInteger(options.warmup ?? DEFAULT_WARMUP, 'warmup', 0);
-  const quietFrames = positiveInteger(options.quietFrames ?? DEFAULT_QUIET_FRAMES, 'quietFrames', 0);
-  const maxWarmup = Math.max(warmup, positiveInteger(options.maxWarmup ?? DEFAULT_MAX_WARMUP, 'maxWarmup', 0));
+  const frames = atLeast(options.frames, 'frames', 1);
+  const warmup = atLeast(options.warmup ?? DEFAULT_WARMUP, 'warmup', 0);
+  const quietFrames = atLeast(options.quietFrames ?? DEFAULT_QUIET_FRAMES, 'quietFrames', 0);
+  const maxWarmup = Math.max(warmup, atLeast(options.maxWarmup ?? DEFAULT_MAX_WARMUP, 'maxWarmup', 0));
   const { profiler, clock, meter, gcLog } = host.profiled;
   const wasPaused = host.paused;
   host.paused = false;
@@ -153,7 +153,7 @@ function withoutBytes(result: RunResult): void {
 }
 
 /** `value` as an integer >= `min`, or a one-line error naming the option. */
-function positiveInteger(value: number, name: string, min: number): number {
+function atLeast(value: number, name: string, min: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
     throw new RangeError(`collectRun: ${name} must be a number >= ${min}, got ${String(value)}`);
   }
