@@ -69,7 +69,7 @@ export function recordFrames(host: BrowserHost, frames: number, onProgress: (tex
 
 /** The recording as an `alloclab.run/1` file (the CLI's --json format). */
 export function runFileText(run: CollectedRun): string {
-  return stringifyRunFile(toRunFile(browserRuntime(), [run.result], { perFrame: true }));
+  return stringifyRunFile(toRunFile(browserRuntime(run.result.heapMeter.precise), [run.result], { perFrame: true }));
 }
 
 /** The recording in the Chrome Trace Event Format (Perfetto, chrome://tracing). */

@@ -105,6 +105,8 @@ describe('the GC Alloc panel', () => {
     expect(file.schema).toBe('alloclab.run/1');
     expect(file.runtime.engine).toBe('chromium');
     expect(file.runtime.version).toMatch(/^\d+\.\d+/);
+    // The flags the page can tell it was started with (the harness passes both).
+    expect(file.runtime.flags).toEqual(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
     expect(Number.isNaN(Date.parse(file.createdAt))).toBe(false);
     expect(file.runs).toHaveLength(1);
     const run = file.runs[0]!;

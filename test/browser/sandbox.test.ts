@@ -146,6 +146,62 @@ describe('the sandbox with the fixture scene', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sorts the hierarchy by a clicked column, siblings under their parent', async () => {
+    const table = page.locator('.al-table-wrap');
+    const childNames = async () => (await table.locator('tbody tr:not(.extra) td:first-child').allInnerTexts()).map((t) => t.trim()).slice(1);
+    await table.locator('th', { hasText: 'Marker' }).click();
+    await page.waitForTimeout(250);
+    const names = await childNames();
+    expect(names).toEqual([...names].sort());
+    expect(await table.locator('th.sorted').innerText()).toMatch(/^Marker/);
+    expect(await table.locator('th.sorted').getAttribute('data-dir')).toBe('\u25b2');
+    await table.locator('th', { hasText: 'Marker' }).click();
+    await page.waitForTimeout(250);
+    expect(await childNames()).toEqual([...names].sort().reverse());
+    // Back to the default: GC Alloc, largest first.
+    await table.locator('th', { hasText: 'GC Alloc' }).click();
+    expect(await table.locator('th.sorted').getAttribute('data-dir')).toBe('\u25bc');
+  });
+
+  it('pauses, steps one frame at a time, and resumes from the controls', async () => {
+    const pause = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^pause$/ }) });
+    // tweakpane draws its own box over a transparent input: click what the user sees.
+    await pause.locator('.tp-ckbv_w').click();
+    expect(await pause.locator('input').isChecked()).toBe(true);
+    await page.waitForTimeout(200);
+    const paused = await page.evaluate(() => window.alloclab!.stats().frame);
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => window.alloclab!.stats().frame)).toBe(paused);
+    await page.locator('.tp-btnv_b', { hasText: 'Step one frame' }).click();
+    await expect.poll(() => page.evaluate(() => window.alloclab!.stats().frame)).toBe(paused + 1);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.alloclab!.stats().frame)).toBe(paused + 1);
+    await pause.locator('.tp-ckbv_w').click();
+    expect(await pause.locator('input').isChecked()).toBe(false);
+    await expect.poll(() => page.evaluate(() => window.alloclab!.stats().frame)).toBeGreaterThan(paused + 5);
+    expect(errors).toEqual([]);
+  });
+
+  it('turns deep markers on from the controls: a row per behaviour type under its phase', async () => {
+    await page.evaluate(() => window.alloclab!.load('orbs', 'allocating', 200));
+    const deep = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^deep markers$/ }) });
+    await deep.locator('.tp-ckbv_w').click();
+    await page.waitForFunction(() => window.alloclab!.current()?.deep === true);
+    expect(new URL(page.url()).searchParams.get('deep')).toBe('1');
+    const row = page.locator('.al-table-wrap tbody tr', { hasText: 'AllocatingOrbit.update' });
+    await row.waitFor();
+    // Nested under Update: indented one level deeper.
+    const [updatePad, orbitPad] = await Promise.all([
+      page.locator('.al-table-wrap tbody tr', { hasText: /^\s*Update/ }).first().locator('td').first().evaluate((td) => parseFloat((td as HTMLElement).style.paddingLeft)),
+      row.locator('td').first().evaluate((td) => parseFloat((td as HTMLElement).style.paddingLeft)),
+    ]);
+    expect(orbitPad).toBeGreaterThan(updatePad);
+    await deep.locator('.tp-ckbv_w').click();
+    await page.waitForFunction(() => window.alloclab!.current()?.deep === false);
+    expect(new URL(page.url()).searchParams.has('deep')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
   it('switches scene and variant from the controls: the world is rebuilt and the URL follows', async () => {
     const select = (label: string) => page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: new RegExp(`^${label}$`) }) }).locator('select');
     await select('scene').selectOption('tags');

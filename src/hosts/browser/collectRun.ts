@@ -6,8 +6,9 @@ import type { BrowserHost, FrameListener } from './BrowserHost.ts';
 
 /**
  * Frames the current world runs at least before measuring (default of `warmup`). In a fresh page
- * Chromium optimises functions that run once per frame (the engine's tick, the renderer's sync)
- * near frame 500, after quiet stretches of up to ~300 frames: so at least 300, then 300 quiet.
+ * every scene measured had its figures change once more near frame 500 (most likely the functions
+ * that run once per frame being optimised), after quiet stretches of up to ~300 frames: so at
+ * least 300, then 300 quiet.
  */
 export const DEFAULT_WARMUP = 300;
 /** Consecutive quiet frames that end the warm-up (default of `quietFrames`). */
@@ -164,8 +165,16 @@ function checkSameScene(host: BrowserHost, loaded: unknown, signal: AbortSignal 
   if (host.loaded !== loaded || signal?.aborted) throw new Error('collectRun: the scene changed or the run was cancelled before it started');
 }
 
-/** The runtime block of a run file written in this browser. */
-export function browserRuntime(): RuntimeInfo {
+/**
+ * The runtime block of a run file written in this browser. A page cannot read V8's version (`v8`
+ * stays empty: the browser version implies it) or the browser's command line, so `flags` lists
+ * the flags it can tell were given: precise memory (the heap meter's self-test passed) and
+ * `--expose-gc` (a global `gc` exists).
+ */
+export function browserRuntime(precise: boolean): RuntimeInfo {
   const match = /(?:Chrome|Chromium)\/([\d.]+)/.exec(navigator.userAgent);
-  return { engine: 'chromium', version: match?.[1] ?? navigator.userAgent, v8: '', flags: [] };
+  const flags: string[] = [];
+  if (precise) flags.push('--enable-precise-memory-info');
+  if (typeof (globalThis as { gc?: unknown }).gc === 'function') flags.push('--js-flags=--expose-gc');
+  return { engine: 'chromium', version: match?.[1] ?? navigator.userAgent, v8: '', flags };
 }
