@@ -12,7 +12,7 @@ export class GcReportView {
 
   constructor() {
     this.element = document.createElement('div');
-    this.element.className = 'al-table-wrap al-gc-report';
+    this.element.className = 'al-gc-report';
     this._caption = document.createElement('div');
     this._caption.className = 'al-caption';
     this._caption.textContent = 'Compare or record to see the GC report of a run; "leaks" runs the leak pass (forced full GCs between frames), which reads the whole page: scene, renderer and panel.';

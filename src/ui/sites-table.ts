@@ -16,7 +16,7 @@ export class SitesTable {
 
   constructor() {
     this.element = document.createElement('div');
-    this.element.className = 'al-table-wrap al-sites';
+    this.element.className = 'al-sites';
     this._caption = document.createElement('div');
     this._caption.className = 'al-caption';
     this._table = document.createElement('table');
