@@ -1,7 +1,7 @@
 import type { SiteRow } from './sites-model.ts';
 import { formatBytes, formatCalls } from './format.ts';
 
-const COLUMNS = ['Site', 'Kind', 'Count/frame', 'Est. bytes/frame', 'File:line'] as const;
+const COLUMNS = ['Function', 'Kind', 'Count/fr', 'Est. B/fr', 'File:line'] as const;
 
 /**
  * The panel's "Allocation sites" table: each site that ran since the scene was loaded, with its
@@ -56,7 +56,7 @@ export class SitesTable {
     }
     for (const row of rows.slice(0, maxRows)) {
       const tr = body.insertRow();
-      tr.title = row.excerpt;
+      tr.title = `${row.where}  ${row.excerpt}`;
       const name = tr.insertCell();
       name.textContent = row.functionName;
       tr.insertCell().textContent = row.kind;
@@ -66,7 +66,8 @@ export class SitesTable {
       const bytes = tr.insertCell();
       bytes.className = 'num';
       bytes.textContent = '~' + formatBytes(row.estimatedBytesPerFrame);
-      tr.insertCell().textContent = row.where;
+      // The file's own name and the line fit the column; the full path is in the row's tooltip.
+      tr.insertCell().textContent = row.where.slice(row.where.lastIndexOf('/') + 1);
     }
   }
 }
