@@ -3,46 +3,21 @@
  * screenshot script and the browser benchmark. No browser is ever downloaded: the system's
  * Chromium (or Chrome) is used, found through ALLOCLAB_CHROMIUM, /usr/bin/chromium, or PATH.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { findChromium } from '../../src/hosts/chromium/findChromium.ts';
+import { HEADLESS_SWITCHES, WEBGL_SWITCHES } from '../../src/hosts/chromium/chromiumFlags.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
-/** Flags that make headless Chromium work here and give exact heap readings. */
+/** Flags that make headless Chromium work here, render WebGL in software and give exact heap readings. */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--enable-precise-memory-info',
+  ...HEADLESS_SWITCHES,
+  ...WEBGL_SWITCHES,
   // One argument: V8 flags are space-separated inside it.
   '--js-flags=--expose-gc',
 ];
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-
-/** The Chromium/Chrome binary to use, or null. */
-export function findChromium(): string | null {
-  const fromEnv = process.env.ALLOCLAB_CHROMIUM;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  for (const path of CANDIDATES) if (existsSync(path)) return path;
-  for (const name of ON_PATH) {
-    try {
-      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
+export { findChromium };
 
 /** The message when no browser is found. */
 export const NO_CHROMIUM =
