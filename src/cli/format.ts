@@ -35,7 +35,7 @@ const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 export function formatRun(run: RunResult, topMarkers = 8): string {
   const lines: string[] = [];
   const size = run.size === null ? '' : ` · size ${formatCount(run.size)}`;
-  lines.push(`${run.scene} · ${run.variant} · ${run.mode} · ${formatCount(run.frames)} frames (warm-up ${formatCount(run.warmup)}${run.jitSettled ? '' : ', JIT still busy'})${size}`);
+  lines.push(`${run.scene} · ${run.variant} · ${run.mode} · ${formatCount(run.frames)} frames (warm-up ${formatCount(run.warmup)}${run.jitSettled ? '' : ', not seen to settle: the JIT was still busy or could not be watched'})${size}`);
   const b = run.bytesPerFrame;
   const summary = new Table({ style: plain, chars: compact, colAligns: ['left', 'right', 'right', 'right', 'right', 'right'] });
   summary.push(
