@@ -86,7 +86,11 @@ describe('measuring again after isolated allocations', () => {
       },
     });
     expect(kept).not.toBeNull();
-    expect(run.remeasured?.allocatingFrames).toBe(1);
+    // That frame, and now and then one of V8's own isolated allocations early in a process.
+    expect(run.remeasured?.allocatingFrames).toBeGreaterThanOrEqual(1);
+    expect(run.remeasured?.allocatingFrames).toBeLessThanOrEqual(3);
+    // The kept { calls } object: at least 32 B.
+    expect(run.remeasured?.maxBytes).toBeGreaterThanOrEqual(32);
     expect(run).toAllocateNothingPerFrame();
   });
 
