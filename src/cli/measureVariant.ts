@@ -3,6 +3,7 @@
  * the variant and sends the result to the CLI.
  */
 import { World } from '../engine/World.ts';
+import { formatErrorReport } from '../engine/EngineError.ts';
 import { ManualClock } from '../hosts/node/ManualClock.ts';
 import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
 import { measureRun } from '../hosts/node/measureRun.ts';
@@ -33,7 +34,7 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
     deepProfile: spec.deep,
     errorSink: (report) => {
       errorCount++;
-      firstError ??= `${report.behaviourType} on "${report.objectName}" threw in ${report.phase}: ${messageOf(report.error)}`;
+      firstError ??= formatErrorReport(report);
     },
   });
   let instance;

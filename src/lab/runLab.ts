@@ -1,4 +1,5 @@
 import { World } from '../engine/World.ts';
+import { formatErrorReport } from '../engine/EngineError.ts';
 import type { SceneDefinition } from '../engine/Scene.ts';
 import { ManualClock } from '../hosts/node/ManualClock.ts';
 import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
@@ -32,7 +33,7 @@ export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: LabHo
     deepProfile: spec.deep,
     errorSink: (report) => {
       errorCount++;
-      firstError ??= `${report.behaviourType} on "${report.objectName}" threw in ${report.phase}: ${messageOf(report.error)}`;
+      firstError ??= formatErrorReport(report);
     },
   });
   let instance;

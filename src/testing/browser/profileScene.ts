@@ -1,4 +1,5 @@
 import { World } from '../../engine/World.ts';
+import { formatErrorReport } from '../../engine/EngineError.ts';
 import type { SceneDefinition } from '../../engine/Scene.ts';
 import { ManualClock } from '../../hosts/node/ManualClock.ts';
 import { createLabProfiler, labFrameCapacity } from '../../lab/labProfiler.ts';
@@ -34,7 +35,7 @@ export async function profileScene(scene: SceneDefinition | string, options: Pro
     profiler: lab.profiler,
     deepProfile: options.deep ?? false,
     errorSink: (report) => {
-      sceneErrors.push(`${report.behaviourType} on "${report.objectName}" threw in ${report.phase}: ${String((report.error as Error)?.message ?? report.error)}`);
+      sceneErrors.push(formatErrorReport(report));
     },
   });
   const instance = setup(world, size);
