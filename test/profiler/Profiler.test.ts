@@ -65,15 +65,21 @@ describe('Profiler', () => {
     // Largest first: the frame function is then hot (optimised) by the time the small cases run.
     for (const n of [1000, 10, 1]) {
       const node = createNodeProfiler();
-      const { result } = await measureRun(node, {
-        scene: 'known', variant: String(n), mode: 'production', frames: 300, warmup: 300,
+      const options = {
+        scene: 'known', variant: String(n), mode: 'production' as const, frames: 300, warmup: 300, keepPerFrame: true,
         step: () => allocatingFrame(node.profiler, n),
-      });
+      };
+      // A frame that crosses a 256 KB young-space page reads 8-48 B more.
+      const most = 40 * n + 48;
+      let { result, frames } = await measureRun(node, options);
+      // V8 allocates on its own once in a while (see measureConfirmed): one or two isolated frames
+      // above the true size call for a second measurement, which must hold in every frame.
+      const over = frames.bytes.filter((b) => b > most).length;
+      if (over > 0 && over <= 2) ({ result, frames } = await measureRun(node, { ...options, warmup: 60 }));
       // {x, y} with small integers is 40 B in Node's V8 (research/measurement.md).
       expect(result.bytesPerFrame.median, `median for ${n} objects`).toBe(40 * n);
       expect(result.bytesPerFrame.min).toBe(40 * n);
-      // A frame that crosses a 256 KB young-space page reads 8-48 B more.
-      expect(result.bytesPerFrame.max).toBeLessThanOrEqual(40 * n + 48);
+      expect(result.bytesPerFrame.max, `max for ${n} objects; first measurement had ${over} frames above`).toBeLessThanOrEqual(most);
       const innerResult = result.markers.find((m) => m.name === 'Test.Inner')!;
       const outerResult = result.markers.find((m) => m.name === 'Test.Outer')!;
       expect(innerResult.bytesPerFrame).toBeGreaterThanOrEqual(40 * n);
