@@ -1,4 +1,4 @@
 import scene from '../../../scenes/bullets/index.ts';
 import { describeSceneInChromium } from '../sceneInChromium.ts';
 
-describeSceneInChromium(scene, 'heap-numbers');
+describeSceneInChromium(scene);

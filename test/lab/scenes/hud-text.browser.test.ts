@@ -1,4 +1,4 @@
 import scene from '../../../scenes/hud-text/index.ts';
 import { describeSceneInChromium } from '../sceneInChromium.ts';
 
-describeSceneInChromium(scene, 'heap-numbers');
+describeSceneInChromium(scene);

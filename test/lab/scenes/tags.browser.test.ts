@@ -1,4 +1,4 @@
 import scene from '../../../scenes/tags/index.ts';
 import { describeSceneInChromium } from '../sceneInChromium.ts';
 
-describeSceneInChromium(scene, 'nothing');
+describeSceneInChromium(scene);
