@@ -3,7 +3,7 @@
  * variant with the profiler recording, with allocation sites counted (`--sites`) or not. Prints
  * one JSON line. Run by the benchmark, not by hand.
  */
-import { instrumentScene } from '../src/cli/sceneRef.ts';
+import { instrumentScene } from '../src/cli/instrumentScene.ts';
 
 const [sceneName, variant, flag] = process.argv.slice(2);
 if (!sceneName || !variant) {

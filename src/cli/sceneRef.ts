@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve, extname, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { instrumentNodeImports } from '../instrument/nodeHooks.ts';
+import { resolve, extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SceneDefinition } from '../engine/Scene.ts';
 import { UsageError } from './UsageError.ts';
 
@@ -39,26 +38,6 @@ export async function loadScene(ref: SceneRef): Promise<SceneDefinition> {
     throw new UsageError(`${ref.path} does not export a scene`, 'default-export defineScene({ name, description, size, variants }) from alloclab');
   }
   return scene;
-}
-
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * Counts allocation sites from now on (call before `loadScene`) in the scene's code (the catalog's
- * scenes/ directory, or the directory of a user's scene file and everything under it) and in the
- * engine it runs on; other files opt in with the `// @alloclab-instrument` pragma. The profiler,
- * the instrumentation and the hosts never count themselves.
- */
-export function instrumentScene(ref: SceneRef): void {
-  const scenesDir = resolve(PACKAGE_ROOT, 'scenes') + '/';
-  const engineDir = resolve(PACKAGE_ROOT, 'src', 'engine') + '/';
-  const ownSources = resolve(PACKAGE_ROOT, 'src') + '/';
-  const exclude = [new RegExp(`^${ownSources.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!engine/)`)];
-  if (ref.kind === 'catalog') {
-    instrumentNodeImports({ root: PACKAGE_ROOT, include: [scenesDir, engineDir], exclude });
-  } else {
-    instrumentNodeImports({ root: process.cwd(), include: [dirname(ref.path) + '/', engineDir], exclude });
-  }
 }
 
 /** The variants a `--variant` value selects from a scene. */

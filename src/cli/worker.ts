@@ -5,7 +5,6 @@
  * This entry imports nothing of the engine: with `--sites` the import hook that counts allocation
  * sites must be in place before the engine and the scene load, so the rest comes in afterwards.
  */
-import { instrumentScene } from './sceneRef.ts';
 import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
 
 function send(message: WorkerMessage): Promise<void> {
@@ -22,7 +21,12 @@ function messageOf(error: unknown): string {
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as WorkerSpec;
   try {
-    if (spec.sites) instrumentScene(spec.scene);
+    if (spec.sites) {
+      const { instrumentScene } = await import('./instrumentScene.ts').catch((error: unknown) => {
+        throw new Error(`--sites needs the package vite (npm install --save-dev vite): ${messageOf(error)}`);
+      });
+      instrumentScene(spec.scene);
+    }
   } catch (error) {
     return send({ type: 'error', phase: 'load', message: messageOf(error) });
   }

@@ -1,0 +1,28 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { instrumentNodeImports } from '../instrument/nodeHooks.ts';
+import type { SceneRef } from './sceneRef.ts';
+
+// A module of its own, imported only by a run that counts sites: the instrumentation parses with
+// Vite's parser, and the rest of the CLI must work where Vite is not installed.
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Counts allocation sites from now on (call before `loadScene`) in the scene's code (the catalog's
+ * scenes/ directory, or the directory of a user's scene file and everything under it) and in the
+ * engine it runs on; other files opt in with the `// @alloclab-instrument` pragma. The profiler,
+ * the instrumentation and the hosts never count themselves.
+ */
+export function instrumentScene(ref: SceneRef): void {
+  const scenesDir = resolve(PACKAGE_ROOT, 'scenes') + '/';
+  const engineDir = resolve(PACKAGE_ROOT, 'src', 'engine') + '/';
+  const ownSources = resolve(PACKAGE_ROOT, 'src') + '/';
+  const exclude = [new RegExp(`^${ownSources.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!engine/)`)];
+  if (ref.kind === 'catalog') {
+    instrumentNodeImports({ root: PACKAGE_ROOT, include: [scenesDir, engineDir], exclude });
+  } else {
+    instrumentNodeImports({ root: process.cwd(), include: [dirname(ref.path) + '/', engineDir], exclude });
+  }
+}
+
