@@ -49,15 +49,27 @@ class Thrower extends Behaviour {
 afterEach(() => setActiveSink(null));
 
 describe('World', () => {
-  it('wraps each phase in its marker, inside beginFrame/endFrame', () => {
+  it('wraps each phase in its marker, inside beginFrame/endFrame; phases with nothing to run are not marked', () => {
     const profiler = new RecordingProfiler();
     const world = new World({ profiler });
-    world.createGameObject('m').addComponent(Mover);
+    const mover = world.createGameObject('m').addComponent(Mover);
     setActiveSink(profiler);
+    world.tick(20);
+    // A behaviour to start; no coroutine, nothing to destroy.
+    expect(profiler.events).toEqual(['frame 20', 'Start', '/Start', 'Update', '/Update', 'LateUpdate', '/LateUpdate', '/frame']);
+
+    profiler.events.length = 0;
+    world.tick(20);
+    expect(profiler.events).toEqual(['frame 20', 'Update', '/Update', 'LateUpdate', '/LateUpdate', '/frame']);
+
+    profiler.events.length = 0;
+    mover.startCoroutine((function* () {
+      while (true) yield null;
+    })());
+    world.createGameObject('doomed').destroy();
     world.tick(20);
     expect(profiler.events).toEqual([
       'frame 20',
-      'Start', '/Start',
       'Update', '/Update',
       'Coroutines', '/Coroutines',
       'LateUpdate', '/LateUpdate',
@@ -77,9 +89,7 @@ describe('World', () => {
       'frame 20',
       'Start', 'Mover.start', '/Mover.start', '/Start',
       'Update', 'Mover.update', '/Mover.update', 'Thrower.update', '/Thrower.update', '/Update',
-      'Coroutines', '/Coroutines',
       'LateUpdate', 'Mover.lateUpdate', '/Mover.lateUpdate', 'Thrower.lateUpdate', '/Thrower.lateUpdate', '/LateUpdate',
-      'EndOfFrame', '/EndOfFrame',
       '/frame',
     ]);
   });
