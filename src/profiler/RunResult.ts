@@ -163,9 +163,10 @@ export interface RunResult {
   worstFrames: Array<{ frame: number; bytes: number; ms: number }>;
   /**
    * Set by the testing API when a first measurement saw only a few isolated allocating frames and
-   * was measured again (see `measureConfirmed`): what the first measurement saw.
+   * was measured again (see `measureConfirmed`): what the first measurement saw, and how many
+   * measurements were taken in all (this run is the last).
    */
-  remeasured?: { allocatingFrames: number; maxBytes: number };
+  remeasured?: { allocatingFrames: number; maxBytes: number; measurements: number };
   /** Per-frame measured bytes (NaN where a GC ran), kept for exports and matchers. */
   perFrameBytes?: number[];
   /** Allocation sites (with `--sites`, or wherever instrumented code runs); absent otherwise. */

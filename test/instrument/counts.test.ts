@@ -11,13 +11,13 @@ describe('known snippets give known counts', () => {
   let server: ViteDevServer;
   let runtime: Runtime;
   let fixture: Fixture;
-  let perSite: Float64Array;
+  let perSite: Uint32Array;
 
   beforeAll(async () => {
     server = await startServer({ include: [FIXTURES] });
     fixture = (await server.ssrLoadModule(`/${FILE}`)) as Fixture;
     runtime = await loadRuntime(server);
-    perSite = new Float64Array(runtime.siteCount());
+    perSite = new Uint32Array(runtime.siteCount());
   });
   afterAll(() => server.close());
 

@@ -58,7 +58,7 @@ describe('the hit function allocates nothing', () => {
 
   it('and neither do the frame-boundary reads: snapshot() and copying totalHits', () => {
     const meter = new NodeHeapMeter();
-    const perSite = new Float64Array(siteCount());
+    const perSite = new Uint32Array(siteCount());
     const row = new Float64Array(4);
     const frames = (n: number) => {
       for (let i = 0; i < n; i++) {

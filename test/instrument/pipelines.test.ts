@@ -24,7 +24,7 @@ describe('vite build with the plugin', () => {
     });
     const file = join(outDir, 'buildEntry.js');
     const code = readFileSync(file, 'utf8');
-    expect(code.match(/function __alloclab_hit\(/g)).toHaveLength(1);
+    expect(code.match(/function __alloclab_register\(/g)).toHaveLength(1);
     const bundle = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Bundle;
     bundle.reset();
     for (let i = 0; i < 4; i++) bundle.pair(i);
@@ -39,7 +39,8 @@ describe('vite dev for the browser', () => {
     try {
       const result = await server.transformRequest(`/${FIXTURES}counts.ts`);
       expect(result!.code).toContain('from "/src/instrument/runtime.ts"');
-      expect(result!.code).toContain('__alloclab_hit(__alloclab_base + 0)');
+      // Vite reprints the module: parentheses and spacing may differ from the transform's output.
+      expect(result!.code).toMatch(/__alloclab_slots\[\(?__alloclab_base \+ 0\)? \| 0\]\+\+,\s*__alloclab_total\[0\]\+\+/);
       const runtime = await server.transformRequest('/src/instrument/runtime.ts');
       expect(runtime!.code).not.toContain('var __alloclab_base');
     } finally {

@@ -26,11 +26,11 @@ describe('runtime counters', () => {
     __alloclab_hit(base);
     __alloclab_hit(base);
     __alloclab_hit(base + 1);
-    const out = new Float64Array(siteCount());
+    const out = new Uint32Array(siteCount());
     expect(snapshot(out)).toBe(siteCount());
     const [object, array] = sites().filter((s) => s.file === 'scenes/runtime-b.ts');
     expect([out[object!.id], out[array!.id], totalHits[0]]).toEqual([2, 1, 3]);
-    const short = new Float64Array(1);
+    const short = new Uint32Array(1);
     expect(snapshot(short)).toBe(1);
     reset();
     snapshot(out);
@@ -42,7 +42,7 @@ describe('runtime counters', () => {
     reset();
     const notYet = undefined as unknown as number; // `var __alloclab_base` before its line ran
     __alloclab_hit(notYet + 3);
-    const out = new Float64Array(siteCount());
+    const out = new Uint32Array(siteCount());
     snapshot(out);
     expect(out[0]).toBe(1);
     expect(sites()[0]!.file).toBe('<unregistered>');
@@ -60,7 +60,7 @@ describe('runtime counters', () => {
     __alloclab_hit(base2 + 1);
     const mine = sites().filter((s) => s.file === 'scenes/runtime-hmr.ts');
     expect(mine.map((s) => `${s.line}:${s.kind}`)).toEqual(['3:object', '4:array', '2:closure', '5:array']);
-    const out = new Float64Array(siteCount());
+    const out = new Uint32Array(siteCount());
     snapshot(out);
     expect(out[mine[0]!.id]).toBe(2);
   });
@@ -72,7 +72,7 @@ describe('runtime counters', () => {
     expect(siteCount()).toBe(before + 1000);
     reset();
     __alloclab_hit(base + 999);
-    const out = new Float64Array(siteCount());
+    const out = new Uint32Array(siteCount());
     snapshot(out);
     expect(out[siteCount() - 1]).toBe(1);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transformWithOxc } from 'vite';
 import { instrumentCode } from '../../src/instrument/plugin.ts';
 
-const HEADER_IMPORT = 'import { __alloclab_register, __alloclab_hit } from "RT";';
+const HEADER_IMPORT = 'import { __alloclab_register, __alloclab_slots, __alloclab_total } from "RT";';
 
 function instrument(source: string) {
   return instrumentCode(source, { id: '/project/case.ts', file: 'case.ts', runtimeImport: 'RT' });
@@ -21,7 +21,15 @@ async function run(source: string, instrumented: boolean): Promise<{ out: unknow
   const js = (await transformWithOxc(code, 'case.ts', { lang: 'ts' })).code;
   const out: unknown[] = [];
   const hits: number[] = [];
-  new Function('out', '__alloclab_register', '__alloclab_hit', js)(out, () => 0, (slot: number) => hits.push(slot));
+  // Slot counters that record the order of hits (the runtime's are a Uint32Array).
+  const slots = new Proxy([] as number[], {
+    get: () => 0,
+    set: (_target, key) => {
+      hits.push(Number(key));
+      return true;
+    },
+  });
+  new Function('out', '__alloclab_register', '__alloclab_slots', '__alloclab_total', js)(out, () => 0, slots, [0]);
   return { out, hits };
 }
 

@@ -85,7 +85,12 @@ describe('toRetainAtMostPerFrame', () => {
     const failing = toRetainAtMostPerFrame.call({ isNot: false }, leaks, 8);
     expect(failing.pass).toBe(false);
     const message = failing.message();
-    expect(message).toMatch(/^expected the leak pass to retain at most 8 B per frame, but it retained 40(\.\d)? B per frame \(at least [\d.]+ B, 95% confidence\)/);
+    const retained = /^expected the leak pass to retain at most 8 B per frame, but it retained ([\d.]+) B per frame \(at least [\d.]+ B, 95% confidence\)/.exec(message);
+    expect(retained, message).not.toBeNull();
+    // Each frame keeps one { x, y } (40 B); the fit reads it within a few bytes (seen: 36 B on a
+    // loaded machine, where one third of the pass read 32.4 B/frame).
+    expect(Number(retained![1])).toBeGreaterThanOrEqual(32);
+    expect(Number(retained![1])).toBeLessThanOrEqual(48);
     expect(message).toMatch(/pass: 1200 frames from frame 10, a forced full GC every 60; \d+ of 20 intervals without JIT activity/);
     expect(message).toMatch(/growth per frame in each third: [\d.]+ B, [\d.]+ B, [\d.]+ B/);
   });

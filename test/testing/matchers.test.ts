@@ -94,6 +94,7 @@ describe('measuring again after isolated allocations', () => {
     expect(run.remeasured?.allocatingFrames).toBeLessThanOrEqual(3);
     // The kept { calls } object: at least 32 B.
     expect(run.remeasured?.maxBytes).toBeGreaterThanOrEqual(32);
+    expect(run.remeasured?.measurements).toBeGreaterThanOrEqual(2);
     expect(calls).toBeGreaterThan(600);
     expect(run).toAllocateNothingPerFrame();
   });
