@@ -65,5 +65,5 @@ const ratio = onMs / offMs;
 console.log(`profiler overhead at ${BEHAVIOURS.toLocaleString('en-US')} behaviours (median of ${ROUNDS} rounds x ${FRAMES_PER_ROUND} frames)`);
 console.log(`  profiling off  ${(offMs * 1000).toFixed(1).padStart(8)} us/frame`);
 console.log(`  frames only    ${(framesMs * 1000).toFixed(1).padStart(8)} us/frame  ${(framesMs / offMs).toFixed(3)}x  (frame rows: bytes, time, sites; no markers)`);
-console.log(`  profiling on   ${(onMs * 1000).toFixed(1).padStart(8)} us/frame  (frame rows and the phase markers: Update and LateUpdate here, the phases with work)`);
+console.log(`  profiling on   ${(onMs * 1000).toFixed(1).padStart(8)} us/frame  (frame rows and the five phase markers)`);
 console.log(`  ratio          ${ratio.toFixed(3).padStart(8)}x  (goal <= 1.05x: ${ratio <= 1.05 ? 'met' : 'not met'})`);

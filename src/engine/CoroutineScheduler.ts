@@ -53,11 +53,6 @@ export class CoroutineScheduler {
     this._world = world;
   }
 
-  /** Coroutines in the list, finished ones not yet compacted included (0: nothing to resume). */
-  get listed(): number {
-    return this._list.count;
-  }
-
   /** Coroutines running (started and not finished). */
   get running(): number {
     const items = this._list.items;

@@ -41,11 +41,6 @@ export class UpdateLoop {
     this._lateUpdateList.removeWhere(isDestroyed);
   }
 
-  /** True when behaviours wait for their start() (the Start phase has work this frame). */
-  get startPending(): boolean {
-    return this._startQueue.count > 0;
-  }
-
   /** Starts the behaviours queued before this frame; ones queued meanwhile wait for the next. */
   runStart(): void {
     const queue = this._startQueue;

@@ -19,13 +19,6 @@ const coroutinesMarker = new ProfilerMarker('Coroutines');
 const lateUpdateMarker = new ProfilerMarker('LateUpdate');
 const endOfFrameMarker = new ProfilerMarker('EndOfFrame');
 
-/** Ends the phase marker `open` (if any) and begins `next` at the same reading; returns `next`. */
-function enterPhase(open: ProfilerMarker | null, next: ProfilerMarker): ProfilerMarker {
-  if (open === null) next.begin();
-  else open.endAndBegin(next);
-  return next;
-}
-
 function isDeadBehaviour(b: Behaviour): boolean {
   return b._destroyed;
 }
@@ -53,9 +46,7 @@ export interface WorldOptions {
  * Frame phases, each under a profiler marker of that name:
  * Start (start() of behaviours enabled since the last frame), Update, Coroutines (resumes those
  * whose wait is over; `yield null` resumes here, after Update), LateUpdate, EndOfFrame
- * (WaitForEndOfFrame coroutines, then deferred destroys). Update and LateUpdate are marked in
- * every frame; the others only in frames with something to run (a behaviour to start, a
- * coroutine, a deferred destroy).
+ * (WaitForEndOfFrame coroutines, then deferred destroys).
  *
  * @example
  * const world = new World({ seed: 7 });
@@ -142,33 +133,23 @@ export class World {
     this.stats.reset();
     this._inFrame = true;
 
-    // Each phase ends where the next begins, so one reading marks both boundaries. A phase with
-    // nothing to run this frame (no behaviour to start, no coroutine, no end-of-frame work) is
-    // skipped and gets no marker: half the profiler's marker cost in a frame of plain updates.
-    const scheduler = this._scheduler;
-    let phase: ProfilerMarker | null = null;
-    if (this._loop.startPending) {
-      phase = enterPhase(phase, startMarker);
-      this._loop.runStart();
-    }
-    phase = enterPhase(phase, updateMarker);
+    // Each phase ends where the next begins, so one reading marks both boundaries.
+    startMarker.begin();
+    this._loop.runStart();
+    startMarker.endAndBegin(updateMarker);
     if (this.deepProfile) this._loop.runUpdateDeep();
     else this._loop.runUpdate();
-    if (scheduler.listed > 0) {
-      phase = enterPhase(phase, coroutinesMarker);
-      scheduler.run(false);
-    }
-    phase = enterPhase(phase, lateUpdateMarker);
+    updateMarker.endAndBegin(coroutinesMarker);
+    this._scheduler.run(false);
+    coroutinesMarker.endAndBegin(lateUpdateMarker);
     if (this.deepProfile) this._loop.runLateUpdateDeep();
     else this._loop.runLateUpdate();
-    if (scheduler.listed > 0 || this._destroyObjects.count > 0 || this._destroyBehaviours.count > 0) {
-      phase = enterPhase(phase, endOfFrameMarker);
-      this._inEndOfFrame = true;
-      scheduler.run(true);
-      this._processDestroys();
-      this._inEndOfFrame = false;
-    }
-    phase.end();
+    lateUpdateMarker.endAndBegin(endOfFrameMarker);
+    this._inEndOfFrame = true;
+    this._scheduler.run(true);
+    this._processDestroys();
+    this._inEndOfFrame = false;
+    endOfFrameMarker.end();
 
     this._inFrame = false;
     if (profiler !== null) profiler.endFrame();
