@@ -1,7 +1,7 @@
 /**
  * Walks a module's AST, finds its allocation sites and plans the edits that count them.
  *
- * Most sites become `((__alloclab_slots[(__alloclab_base + k) | 0]++, __alloclab_total[0]++), <expr>)`. Where a comma expression
+ * Most sites become `(__alloclab_slots[(__alloclab_base + k) | 0]++, <expr>)`. Where a comma expression
  * would change behaviour, the hit goes elsewhere, evaluated at the same moment:
  * - inside optional chains (a wrapped middle link would stop short-circuiting): into the first
  *   argument, or into the method key (`a?.[(hit, "trim")]()`);
@@ -327,7 +327,7 @@ class Analyzer {
 function hit(k: number): string {
   // Inline increments rather than a call: see runtime.ts. `| 0` sends a hit that arrives before
   // the module registered (`__alloclab_base` still undefined) to the sink at slot 0.
-  return `(__alloclab_slots[(__alloclab_base + ${k}) | 0]++, __alloclab_total[0]++)`;
+  return `__alloclab_slots[(__alloclab_base + ${k}) | 0]++`;
 }
 
 function restSite(rest: AstNode): Classified {

@@ -14,15 +14,15 @@
  * export default defineConfig({ plugins: [alloclabInstrument()] });
  *
  * // Game loop, at frame boundaries (allocation-free):
- * import { totalHits, snapshot } from './src/instrument/index.ts';
- * frameRow.set(totalHits, column);   // source allocations so far, all sites (delta = this frame)
- * snapshot(perSite);                 // per-site counts, index = site id
+ * import { countHits, snapshot } from './src/instrument/index.ts';
+ * const hits = countHits();          // source allocations so far, all sites (delta = this frame)
+ * snapshot(perSite);                 // per-site counts (a Uint32Array), index = site id
  *
  * // Outside frames: what each site id is, and what it probably costs
  * const site = sites()[id];          // { file, line, column, kind, functionName, excerpt }
  * estimateSiteBytes(site, 'node');   // { hot, cold, basis }: estimated bytes per allocation
  */
-export { totalHits, sites, siteCount, snapshot, reset, register } from './runtime.ts';
+export { countHits, sites, siteCount, snapshot, reset, register } from './runtime.ts';
 export { SITE_KINDS } from './siteKinds.ts';
 export type { SiteInfo, SiteKind, SiteRecord } from './siteKinds.ts';
 export { estimateSiteBytes, ESTIMATE_TOLERANCE } from './estimates.ts';

@@ -22,7 +22,7 @@ export interface AlloclabInstrumentOptions {
 export const RUNTIME_PATH = fileURLToPath(new URL('./runtime.ts', import.meta.url));
 
 /** Bump when the transform's output changes, so vitest's module cache drops old output. */
-const TRANSFORM_VERSION = 2;
+const TRANSFORM_VERSION = 3;
 
 /**
  * The string vitest adds to its module cache key: the transform version and every option that

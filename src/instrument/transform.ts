@@ -45,7 +45,7 @@ export function instrumentCode(code: string, options: InstrumentCodeOptions): In
   // `var`, not `const`: a hoisted function called through an import cycle before this line runs
   // must not throw; its hits go to the runtime's sink instead.
   const header =
-    `import { __alloclab_register, __alloclab_slots, __alloclab_total } from ${JSON.stringify(options.runtimeImport)};` +
+    `import { __alloclab_register, __alloclab_slots } from ${JSON.stringify(options.runtimeImport)};` +
     `var __alloclab_base = __alloclab_register(${JSON.stringify(options.file)}, ${JSON.stringify(records)});`;
   // On the first line, so every original line keeps its number even without the source map.
   // Added before the edits: insertions at one offset keep call order.

@@ -122,11 +122,14 @@ describe('the sandbox with the fixture scene', () => {
     // time: one read of performance.memory, a few bytes), to within what crossing a heap page adds
     // to a reading (up to 48 B). An optimised clock that allocated nothing would read ~12,000 B
     // less. The test's own code being compiled (a few hundred bytes) or a GC (far less) can
-    // disturb a round now and then.
+    // disturb a round now and then, more often on a loaded machine (seen: 88% of rounds within).
     const excess = rounds.slice(5).map((r) => r.bytes - 12 * r.fractional);
     const own = [...excess].sort((a, b) => a - b)[excess.length >> 1]!;
     expect(Math.abs(own)).toBeLessThan(100);
-    expect(excess.filter((e) => Math.abs(e - own) <= 48).length).toBeGreaterThanOrEqual(0.9 * excess.length);
+    expect(excess.filter((e) => Math.abs(e - own) <= 48).length).toBeGreaterThanOrEqual(0.8 * excess.length);
+    // Rounds in which the stamps allocated nothing would read some 12,000 B below the others:
+    // only a GC inside a round reads that low, and that is rare.
+    expect(excess.filter((e) => e < own - 6000).length).toBeLessThanOrEqual(0.05 * excess.length);
     expect(rounds.at(-1)!.fractional).toBeGreaterThan(100);
   });
 

@@ -51,7 +51,7 @@ describe('known snippets give known counts', () => {
     runtime.reset();
     for (let i = 0; i < 10; i++) fixture.pair(i);
     expect(hitsAt()).toEqual({ '5:13 object @pair': 10, '6:13 array @pair': 10 });
-    expect(runtime.totalHits[0]).toBe(20);
+    expect(runtime.countHits()).toBe(20);
   });
 
   it('counts closures, templates, generators, rest parameters and nested declarations', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transformWithOxc } from 'vite';
 import { instrumentCode } from '../../src/instrument/plugin.ts';
 
-const HEADER_IMPORT = 'import { __alloclab_register, __alloclab_slots, __alloclab_total } from "RT";';
+const HEADER_IMPORT = 'import { __alloclab_register, __alloclab_slots } from "RT";';
 
 function instrument(source: string) {
   return instrumentCode(source, { id: '/project/case.ts', file: 'case.ts', runtimeImport: 'RT' });
@@ -29,7 +29,7 @@ async function run(source: string, instrumented: boolean): Promise<{ out: unknow
       return true;
     },
   });
-  new Function('out', '__alloclab_register', '__alloclab_slots', '__alloclab_total', js)(out, () => 0, slots, [0]);
+  new Function('out', '__alloclab_register', '__alloclab_slots', js)(out, () => 0, slots);
   return { out, hits };
 }
 
