@@ -9,13 +9,14 @@ import type { SceneRef } from './sceneRef.ts';
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Counts allocation sites from now on (call before `loadScene`) in the scene's code (the catalog's
- * scenes/ directory, or the directory of a user's scene file and everything under it) and in the
- * engine it runs on; other files opt in with the `// @alloclab-instrument` pragma. The profiler,
+ * Counts allocation sites from now on (call before `loadScene`) in the scene's code (its directory
+ * in the catalog's scenes/, or the directory of a user's scene file and everything under it) and
+ * in the engine it runs on. Only those: the profiler compares every counted slot at each frame's
+ * end, so the other catalog scenes, loaded but not run, would only add to that; other files opt in with the `// @alloclab-instrument` pragma. The profiler,
  * the instrumentation and the hosts never count themselves.
  */
 export function instrumentScene(ref: SceneRef): void {
-  const scenesDir = resolve(PACKAGE_ROOT, 'scenes') + '/';
+  const scenesDir = resolve(PACKAGE_ROOT, 'scenes', ref.kind === 'catalog' ? ref.name : '.') + '/';
   const engineDir = resolve(PACKAGE_ROOT, 'src', 'engine') + '/';
   const ownSources = resolve(PACKAGE_ROOT, 'src') + '/';
   const exclude = [new RegExp(`^${ownSources.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!engine/)`)];
