@@ -7,7 +7,7 @@
  * functions larger, so V8 inlined less into them and escape analysis removed fewer objects:
  * measured on the vectors scene (10,000 counted allocations a frame), a call and a total read
  * 784 KB/frame and 2.5x the frame time of the code as written (464 KB/frame); an inline
- * increment and a total, 768 KB and 1.6x; the increment alone, 680 KB and about 1.35x. The
+ * increment and a total, 768 KB and 1.7x; the increment alone, 680 KB and 1.3x. The
  * profiler finds the frame's hits by comparing slot counts at the frame's start and end
  * (`SiteCounter`). Counting allocates nothing at any JIT tier; everything that allocates
  * (registering a module, growing the arrays, listing sites) happens when a module is evaluated,
