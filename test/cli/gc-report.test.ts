@@ -33,8 +33,10 @@ describe('alloclab: GC impact, leak pass, live heap', () => {
     expect(allocating!.leaks!.ci95!.low).toBeGreaterThan(1000);
     expect(allocating!.leaks!.samples).toHaveLength(21);
     expect(optimized!.leaks!.verdict).toBe('no-leak');
-    // The pass comes after the measured frames: it is not in their byte figures.
-    expect(optimized!.bytesPerFrame.max).toBe(0);
+    // The pass comes after the measured frames: it is not in their byte figures (median and
+    // p95: the CLI does not measure again, so one of V8's isolated one-offs can land in a frame).
+    expect(optimized!.bytesPerFrame.median).toBe(0);
+    expect(optimized!.bytesPerFrame.p95).toBe(0);
     expect(optimized!.leaks!.pass.startFrame).toBeGreaterThanOrEqual(optimized!.warmup + optimized!.frames);
   });
 
