@@ -130,7 +130,9 @@ describe('the sandbox with the fixture scene', () => {
     // Rounds in which the stamps allocated nothing would read some 12,000 B below the others:
     // only a GC inside a round reads that low, and that is rare.
     expect(excess.filter((e) => e < own - 6000).length).toBeLessThanOrEqual(0.05 * excess.length);
-    expect(rounds.at(-1)!.fractional).toBeGreaterThan(100);
+    // The stamps were mostly fractional, so the 12 B per stamp was exercised (a round of whole
+    // milliseconds was seen once, on a loaded machine).
+    expect(rounds.filter((r) => r.fractional > 100).length).toBeGreaterThanOrEqual(rounds.length / 2);
   });
 
   it('shows the figures in the panel: GC Alloc monitor and the hierarchy table', async () => {
