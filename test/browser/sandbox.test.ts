@@ -67,7 +67,11 @@ describe('the sandbox with the fixture scene', () => {
     // so it runs until the figures have been quiet for 300 frames.
     const allocating = await page.evaluate(() => window.alloclab!.summary(120));
     await page.evaluate(() => window.alloclab!.load('orbs', 'optimized', 200));
-    const optimized = await page.evaluate(() => window.alloclab!.summary(120));
+    let optimized = await page.evaluate(() => window.alloclab!.summary(120));
+    // On a loaded machine V8 can still be installing code in the measured frames, with the orbs'
+    // doubles boxed until it is in place (seen: 2,400 B/frame, 12 B per orb): measure again then,
+    // as the testing API does.
+    if (optimized.bytesPerFrame.median > 0 && optimized.jitFrames > 0) optimized = await page.evaluate(() => window.alloclab!.summary(120));
     for (const run of [allocating, optimized]) {
       expect(run.jitSettled).toBe(true);
       expect(run.warmup).toBeGreaterThanOrEqual(600);
