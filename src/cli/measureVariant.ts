@@ -66,6 +66,7 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
       keepSlices: spec.keepSlices,
       keepPerFrame: true,
       step,
+      frameFunctions: () => world._frameFunctions(),
       onProgress: (done, total) => {
         if (done - lastProgress >= 500 || done === total) {
           lastProgress = done;

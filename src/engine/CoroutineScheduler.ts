@@ -93,6 +93,11 @@ export class CoroutineScheduler {
     }
   }
 
+  /** True when the list holds any coroutine (running, or finished and not yet compacted away). */
+  get isEmpty(): boolean {
+    return this._list.count === 0;
+  }
+
   /** Stops every coroutine (world teardown). */
   stopEverything(): void {
     const items = this._list.items;

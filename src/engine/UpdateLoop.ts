@@ -41,6 +41,17 @@ export class UpdateLoop {
     this._lateUpdateList.removeWhere(isDestroyed);
   }
 
+  /** Adds the distinct update and lateUpdate methods that run each frame to `out` (allocates; outside frames). */
+  _collectFrameFunctions(out: Set<unknown>): void {
+    for (let i = 0; i < this._updateList.count; i++) out.add(this._updateList.items[i]!.update);
+    for (let i = 0; i < this._lateUpdateList.count; i++) out.add(this._lateUpdateList.items[i]!.lateUpdate);
+  }
+
+  /** True when behaviours wait for their start(): the Start phase has work. */
+  get hasQueuedStarts(): boolean {
+    return this._startQueue.count > 0;
+  }
+
   /** Starts the behaviours queued before this frame; ones queued meanwhile wait for the next. */
   runStart(): void {
     const queue = this._startQueue;

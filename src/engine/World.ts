@@ -31,7 +31,7 @@ function isDeadObject(go: GameObject): boolean {
 export interface WorldOptions {
   /** Seed of `world.random` (default 1). */
   seed?: number;
-  /** Called around each frame (`beginFrame(dtMs)` / `endFrame()`); phases are marked inside. */
+  /** Called around each frame's phases (`beginFrame(dtMs, firstPhase)` / `endFrame(lastPhase)`), which it marks. */
   profiler?: FrameProfiler | null;
   /** Adds one marker per behaviour type and method, e.g. `Enemy.update` (default false). */
   deepProfile?: boolean;
@@ -43,9 +43,9 @@ export interface WorldOptions {
  * The scene root: owns game objects, behaviours, coroutines, time and the seeded random, and runs
  * one frame per `tick(dtMs)`, in Unity's order. The engine's own work in a frame allocates nothing.
  *
- * Frame phases, each under a profiler marker of that name:
- * Start (start() of behaviours enabled since the last frame), Update, Coroutines (resumes those
- * whose wait is over; `yield null` resumes here, after Update), LateUpdate, EndOfFrame
+ * Frame phases, each under a profiler marker of that name when it has work (Update and LateUpdate
+ * always): Start (start() of behaviours enabled since the last frame), Update, Coroutines (resumes
+ * those whose wait is over; `yield null` resumes here, after Update), LateUpdate, EndOfFrame
  * (WaitForEndOfFrame coroutines, then deferred destroys).
  *
  * @example
@@ -128,31 +128,33 @@ export class World {
     if (this._inFrame) throw new Error('World.tick: called during a frame');
     if (!(dtMs >= 0)) throw new RangeError('World.tick: dtMs must be a number >= 0, got ' + String(dtMs));
     const profiler = this.profiler;
-    if (profiler !== null) profiler.beginFrame(dtMs);
+    // The engine's clock steps before the profiled frame opens: the frame spans the phases, the
+    // first of which begins, and the last of which ends, with the frame (one reading serves both),
+    // as each phase ends where the next begins.
     this.time._advance(dtMs);
     this.stats.reset();
     this._inFrame = true;
+    let phase = this._loop.hasQueuedStarts ? startMarker : updateMarker;
+    if (profiler !== null) profiler.beginFrame(dtMs, phase);
+    else phase.begin();
 
-    // Each phase ends where the next begins, so one reading marks both boundaries.
-    startMarker.begin();
     this._loop.runStart();
-    startMarker.endAndBegin(updateMarker);
+    phase = enterPhase(phase, updateMarker, true);
     if (this.deepProfile) this._loop.runUpdateDeep();
     else this._loop.runUpdate();
-    updateMarker.endAndBegin(coroutinesMarker);
+    phase = enterPhase(phase, coroutinesMarker, !this._scheduler.isEmpty);
     this._scheduler.run(false);
-    coroutinesMarker.endAndBegin(lateUpdateMarker);
+    phase = enterPhase(phase, lateUpdateMarker, true);
     if (this.deepProfile) this._loop.runLateUpdateDeep();
     else this._loop.runLateUpdate();
-    lateUpdateMarker.endAndBegin(endOfFrameMarker);
+    phase = enterPhase(phase, endOfFrameMarker, this._hasEndOfFrameWork());
     this._inEndOfFrame = true;
     this._scheduler.run(true);
     this._processDestroys();
     this._inEndOfFrame = false;
-    endOfFrameMarker.end();
-
     this._inFrame = false;
-    if (profiler !== null) profiler.endFrame();
+    if (profiler !== null) profiler.endFrame(phase);
+    else phase.end();
   }
 
   /**
@@ -252,6 +254,21 @@ export class World {
     this._dirty = true;
   }
 
+  /**
+   * The functions every frame runs: `tick` and the update and lateUpdate methods of the behaviours
+   * now in the loop (for a warm-up that waits until V8 has optimised them; allocates).
+   */
+  _frameFunctions(): unknown[] {
+    const functions = new Set<unknown>([World.prototype.tick]);
+    this._loop._collectFrameFunctions(functions);
+    return [...functions];
+  }
+
+  /** True when end of frame has coroutines to look at, or destroys and compaction to do. */
+  private _hasEndOfFrameWork(): boolean {
+    return !this._scheduler.isEmpty || this._destroyBehaviours.count > 0 || this._destroyObjects.count > 0 || this._dirty;
+  }
+
   /** Runs the deferred destroys (and those their onDestroy queues), then compacts the lists. */
   private _processDestroys(): void {
     const behaviours = this._destroyBehaviours;
@@ -289,4 +306,17 @@ export class World {
     this._behaviours.removeWhere(isDeadBehaviour);
     this._loop.removeDestroyed();
   }
+}
+
+/**
+ * Moves the frame's open phase marker on to `next`, and returns the marker now open. A phase with
+ * nothing to run (`hasWork` false: no queued starts, no coroutines, nothing for end of frame) is
+ * not marked: it takes no reading, and the few nanoseconds of finding it empty count in the phase
+ * before it. Called at every boundary whatever the data, so that optimised code never meets a
+ * call it has not seen run (a first call after warm-up would deoptimise World.tick).
+ */
+function enterPhase(open: ProfilerMarker, next: ProfilerMarker, hasWork: boolean): ProfilerMarker {
+  if (!hasWork || open === next) return open;
+  open.endAndBegin(next);
+  return next;
 }

@@ -31,7 +31,7 @@ export function measureStampCost(profiler: Profiler, meter: BrowserHeapMeter, cl
     const first = rec.rowEventSeq[row]!;
     let fractional = 0;
     for (let k = 0; k < 2; k++) {
-      const stamp = rec.eventStamp[((first + k) % rec.eventCapacity) * rec.stampSize]!;
+      const stamp = rec.stampStore[rec.eventStampAt((first + k) % rec.eventCapacity)]!;
       if (Math.floor(stamp) !== stamp) fractional++;
     }
     const bytes = rec.frameBytes(seq, meter);

@@ -156,10 +156,10 @@ export class FrameCollector {
       const open = stack.pop();
       if (open === undefined) continue;
       const id = ~marker;
-      const beginMs = clock.toMs(rec.eventStamp, open.begin * stamp);
-      const endMs = clock.toMs(rec.eventStamp, index * stamp);
+      const beginMs = clock.toMs(rec.stampStore, rec.eventStampAt(open.begin));
+      const endMs = clock.toMs(rec.stampStore, rec.eventStampAt(index));
       const ms = endMs - beginMs;
-      const bytes = markerBytes(meter, rec.eventHeap, index * sample) - markerBytes(meter, rec.eventHeap, open.begin * sample);
+      const bytes = markerBytes(meter, rec.heapStore, rec.eventHeapAt(index)) - markerBytes(meter, rec.heapStore, rec.eventHeapAt(open.begin));
       const calls = rec.eventLink[open.begin]!;
       this._calls[id]! += calls;
       this._ms[id]! += ms;

@@ -65,7 +65,6 @@ export class FrameDecoder {
     if (!rec.isAvailable(seq)) return false;
     const row = seq % rec.frameCapacity;
     const stampSize = rec.stampSize;
-    const sampleSize = rec.sampleSize;
     const meter = this._meter;
     out.ensureMarkers(markerCount());
     for (let i = 0; i < out.markerSlots; i++) {
@@ -102,8 +101,8 @@ export class FrameDecoder {
       if (depth === 0) continue;
       depth--;
       const begin = this._stack[depth]!;
-      const ms = this._clock.toMs(rec.eventStamp, index * stampSize) - this._clock.toMs(rec.eventStamp, begin * stampSize);
-      const bytes = markerBytes(meter, rec.eventHeap, index * sampleSize) - markerBytes(meter, rec.eventHeap, begin * sampleSize);
+      const ms = this._clock.toMs(rec.stampStore, rec.eventStampAt(index)) - this._clock.toMs(rec.stampStore, rec.eventStampAt(begin));
+      const bytes = markerBytes(meter, rec.heapStore, rec.eventHeapAt(index)) - markerBytes(meter, rec.heapStore, rec.eventHeapAt(begin));
       if (out.calls[id] === 0 && out.totalMs[id] === 0) out.markerIds[out.markerSlots++] = id;
       out.calls[id]! += rec.eventLink[begin]!;
       out.totalMs[id]! += ms;

@@ -52,6 +52,19 @@ export class FrameRecorder {
   readonly eventHeap: Float64Array;
   readonly eventStamp: Float64Array;
 
+  /**
+   * Every heap sample in one array of reading slots: frame starts (slot = row), frame ends
+   * (frameCapacity + row), events (2 * frameCapacity + event index); `rowHeapStart`, `rowHeapEnd`
+   * and `eventHeap` are views of it. An event that shares another boundary's readings (a phase
+   * that begins where the previous one ends, or with the frame) points at that slot instead of
+   * copying it: read an event's sample at `heapStore[eventHeapAt(index)]`.
+   */
+  readonly heapStore: Float64Array;
+  /** The reading slot of each event (see `heapStore`). */
+  readonly eventReading: Int32Array;
+  /** The same slots for clock stamps; read an event's stamp at `stampStore[eventStampAt(index)]`. */
+  readonly stampStore: Float64Array;
+
   // Allocation-site counts (instrumented code only): per frame, the total hits, and one
   // (site id, hits) pair per site that fired, indexed by pairSeq % sitePairCapacity.
   readonly sitePairCapacity: number;
@@ -88,17 +101,22 @@ export class FrameRecorder {
     this.stampSize = options.stampSize;
     this.sampleSize = options.sampleSize;
     this.rowDtMs = new Float64Array(frameCapacity);
-    this.rowHeapStart = new Float64Array(frameCapacity * options.sampleSize);
-    this.rowHeapEnd = new Float64Array(frameCapacity * options.sampleSize);
-    this.rowStampStart = new Float64Array(frameCapacity * options.stampSize);
-    this.rowStampEnd = new Float64Array(frameCapacity * options.stampSize);
+    const rowSamples = frameCapacity * options.sampleSize;
+    this.heapStore = new Float64Array(2 * rowSamples + eventCapacity * options.sampleSize);
+    this.rowHeapStart = this.heapStore.subarray(0, rowSamples);
+    this.rowHeapEnd = this.heapStore.subarray(rowSamples, 2 * rowSamples);
+    this.eventHeap = this.heapStore.subarray(2 * rowSamples);
+    const rowStamps = frameCapacity * options.stampSize;
+    this.stampStore = new Float64Array(2 * rowStamps + eventCapacity * options.stampSize);
+    this.rowStampStart = this.stampStore.subarray(0, rowStamps);
+    this.rowStampEnd = this.stampStore.subarray(rowStamps, 2 * rowStamps);
+    this.eventStamp = this.stampStore.subarray(2 * rowStamps);
     this.rowEventSeq = new Float64Array(frameCapacity);
     this.rowEventCount = new Int32Array(frameCapacity);
     this.rowFlags = new Uint8Array(frameCapacity);
     this.eventMarker = new Int32Array(eventCapacity);
     this.eventLink = new Int32Array(eventCapacity);
-    this.eventHeap = new Float64Array(eventCapacity * options.sampleSize);
-    this.eventStamp = new Float64Array(eventCapacity * options.stampSize);
+    this.eventReading = new Int32Array(eventCapacity);
     const sitePairCapacity = options.sitePairCapacity ?? frameCapacity * 8;
     if (!Number.isInteger(sitePairCapacity) || sitePairCapacity < 16) {
       throw new RangeError(`FrameRecorder: sitePairCapacity must be an integer >= 16, got ${sitePairCapacity}`);
@@ -109,6 +127,17 @@ export class FrameRecorder {
     this.rowSitePairCount = new Int32Array(frameCapacity);
     this.pairSite = new Uint32Array(sitePairCapacity);
     this.pairHits = new Uint32Array(sitePairCapacity);
+    commitMemory(this);
+  }
+
+  /** Where event `index`'s heap sample starts in `heapStore`. */
+  eventHeapAt(index: number): number {
+    return this.eventReading[index]! * this.sampleSize;
+  }
+
+  /** Where event `index`'s clock stamp starts in `stampStore`. */
+  eventStampAt(index: number): number {
+    return this.eventReading[index]! * this.stampSize;
   }
 
   /** Row index of frame `seq`. */
@@ -166,5 +195,16 @@ export class FrameRecorder {
       dest[n++] = this.frameBytes(seq, meter);
     }
     return n;
+  }
+}
+
+/**
+ * Writes every byte of the recorder's arrays once. A new typed array's memory is only reserved:
+ * the first write to each page faults into the kernel, which would otherwise happen inside the
+ * frames of the first pass over the ring (a fault every few frames, about a microsecond each).
+ */
+function commitMemory(recorder: FrameRecorder): void {
+  for (const value of Object.values(recorder)) {
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView) && value.byteOffset === 0) (value as Float64Array).fill(0);
   }
 }

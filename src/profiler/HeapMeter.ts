@@ -20,7 +20,11 @@ export interface HeapMeter {
    * which is all that marker figures use.
    */
   sampleQuick?(out: Float64Array, index: number): void;
-  /** Bytes for a quick sample at `buf[index]`, when quick samples have their own layout (optional; else `toBytes`). */
+  /**
+   * Bytes for a quick sample at `buf[index]`, when quick samples have their own layout (optional;
+   * else `toBytes`). It must read a full sample the same way (the quick layout is a prefix of the
+   * full one): the profiler reuses a frame's sample for a marker that begins or ends with the frame.
+   */
   quickToBytes?(buf: Float64Array, index: number): number;
   /** Used bytes for the sample at `buf[index]` (may allocate; called outside frames). */
   toBytes(buf: Float64Array, index: number): number;

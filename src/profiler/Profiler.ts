@@ -3,6 +3,7 @@ import type { HeapMeter, ProfilerClock } from './HeapMeter.ts';
 import { setActiveSink, activeSink, type MarkerSink } from './MarkerSink.ts';
 import { FrameRecorder, FRAME_EVENTS_OVERFLOWED, FRAME_MARKERS_UNBALANCED } from './FrameRecorder.ts';
 import { SiteCounter } from './SiteCounter.ts';
+import type { ProfilerMarker } from './ProfilerMarker.ts';
 
 /** Options of a `Profiler`. */
 export interface ProfilerOptions {
@@ -90,7 +91,11 @@ export class Profiler implements FrameProfiler, MarkerSink {
     return this._inFrame;
   }
 
-  beginFrame(dtMs: number): void {
+  /**
+   * Starts a frame (ending one left open). With `first`, that marker begins at the frame's own
+   * opening reading: a phase that starts the frame costs no reading of its own.
+   */
+  beginFrame(dtMs: number, first?: ProfilerMarker): void {
     if (this._inFrame) this.endFrame();
     const rec = this.recorder;
     const row = rec.framesWritten % rec.frameCapacity;
@@ -105,14 +110,30 @@ export class Profiler implements FrameProfiler, MarkerSink {
     this._sites.beginFrame();
     this.clock.stamp(rec.rowStampStart, row * rec.stampSize);
     this.meter.sample(rec.rowHeapStart, row * rec.sampleSize);
+    if (first === undefined) return;
+    if (activeSink !== this) {
+      first.begin();
+      return;
+    }
+    const index = this._pushBegin(first.id);
+    if (index >= 0) rec.eventReading[index] = row;
   }
 
-  endFrame(): void {
+  /**
+   * Ends the frame. With `last`, that marker ends first, at the frame's own closing reading: a phase
+   * that ends the frame costs no reading of its own.
+   */
+  endFrame(last?: ProfilerMarker): void {
     if (!this._inFrame) return;
+    if (last !== undefined && activeSink !== this) last.end();
     const rec = this.recorder;
     const row = this._row;
     this.meter.sample(rec.rowHeapEnd, row * rec.sampleSize);
     this.clock.stamp(rec.rowStampEnd, row * rec.stampSize);
+    if (last !== undefined && activeSink === this) {
+      const index = this._pushEnd(last.id);
+      if (index >= 0) rec.eventReading[index] = rec.frameCapacity + row;
+    }
     if (this._depth !== 0) this._flags |= FRAME_MARKERS_UNBALANCED;
     this._flags |= this._sites.endFrame(rec, row);
     rec.rowEventCount[row] = this._frameEvents;
@@ -123,36 +144,32 @@ export class Profiler implements FrameProfiler, MarkerSink {
 
   switchMarker(endId: number, beginId: number): void {
     if (!this._inFrame) return;
-    const rec = this.recorder;
-    const before = rec.eventsWritten;
-    this.endMarker(endId);
-    if (rec.eventsWritten === before) {
-      // The end was refused or unbalanced: take the slow path for the begin.
+    const end = this._pushEnd(endId);
+    if (end < 0) {
+      // The end was refused: take the slow path for the begin.
       this.beginMarker(beginId);
       return;
     }
-    const end = (rec.eventsWritten - 1) % rec.eventCapacity;
-    if (this._depth >= this._stack.length || this._frameEvents >= rec.eventCapacity) {
-      this.beginMarker(beginId);
-      return;
-    }
-    // The begin event reuses the end event's readings: copied within the typed arrays.
-    const index = rec.eventsWritten % rec.eventCapacity;
-    rec.eventMarker[index] = beginId;
-    rec.eventLink[index] = 1;
-    const sample = rec.sampleSize;
-    const stamp = rec.stampSize;
-    rec.eventHeap.copyWithin(index * sample, end * sample, end * sample + sample);
-    rec.eventStamp.copyWithin(index * stamp, end * stamp, end * stamp + stamp);
-    rec.eventsWritten++;
-    this._frameEvents++;
-    this._lastEvent = -1;
-    this._stack[this._depth++] = index;
+    this._stampAndSample(end);
+    const begin = this._pushBegin(beginId);
+    // The begin event points at the end event's readings.
+    if (begin >= 0) this.recorder.eventReading[begin] = this.recorder.eventReading[end]!;
   }
 
-  private _sampleMarker(out: Float64Array, index: number): void {
-    if (this._quick) this.meter.sampleQuick!(out, index);
-    else this.meter.sample(out, index);
+  /** A marker boundary's own readings, into event `index`: the clock, then the heap. */
+  private _stampAndSample(index: number): void {
+    const rec = this.recorder;
+    this.clock.stamp(rec.eventStamp, index * rec.stampSize);
+    if (this._quick) this.meter.sampleQuick!(rec.eventHeap, index * rec.sampleSize);
+    else this.meter.sample(rec.eventHeap, index * rec.sampleSize);
+  }
+
+  /** The begin's readings come first: the heap, then the clock, so the marker's time includes its sample. */
+  private _sampleAndStamp(index: number): void {
+    const rec = this.recorder;
+    if (this._quick) this.meter.sampleQuick!(rec.eventHeap, index * rec.sampleSize);
+    else this.meter.sample(rec.eventHeap, index * rec.sampleSize);
+    this.clock.stamp(rec.eventStamp, index * rec.stampSize);
   }
 
   beginMarker(id: number): void {
@@ -169,29 +186,48 @@ export class Profiler implements FrameProfiler, MarkerSink {
       this._stack[this._depth++] = begin;
       return;
     }
+    const index = this._pushBegin(id);
+    if (index >= 0) this._sampleAndStamp(index);
+  }
+
+  endMarker(id: number): void {
+    if (!this._inFrame) return;
+    const index = this._pushEnd(id);
+    if (index >= 0) this._stampAndSample(index);
+  }
+
+  /**
+   * Appends a begin event for marker `id` and returns its index for the caller to fill with
+   * readings, or -1 when it was refused (too deep, or the frame's events overflowed).
+   */
+  private _pushBegin(id: number): number {
+    const rec = this.recorder;
     if (this._depth >= this._stack.length || this._frameEvents >= rec.eventCapacity) {
       this._flags |= FRAME_EVENTS_OVERFLOWED;
       rec.eventsRefused++;
       if (this._depth < this._stack.length) this._stack[this._depth] = -1;
       this._depth++;
-      return;
+      return -1;
     }
     const index = rec.eventsWritten % rec.eventCapacity;
     rec.eventMarker[index] = id;
     rec.eventLink[index] = 1;
-    this._sampleMarker(rec.eventHeap, index * rec.sampleSize);
-    this.clock.stamp(rec.eventStamp, index * rec.stampSize);
+    rec.eventReading[index] = 2 * rec.frameCapacity + index;
     rec.eventsWritten++;
     this._frameEvents++;
     this._lastEvent = -1;
     this._stack[this._depth++] = index;
+    return index;
   }
 
-  endMarker(id: number): void {
-    if (!this._inFrame) return;
+  /**
+   * Appends the end event of the innermost open marker (expected: `id`) and returns its index for
+   * the caller to fill with readings, or -1 when there is none to end or it was refused.
+   */
+  private _pushEnd(id: number): number {
     if (this._depth === 0) {
       this._flags |= FRAME_MARKERS_UNBALANCED;
-      return;
+      return -1;
     }
     const rec = this.recorder;
     this._depth--;
@@ -199,21 +235,21 @@ export class Profiler implements FrameProfiler, MarkerSink {
     if (begin === -1) {
       // The matching begin was refused (too deep, or the frame's events overflowed): refuse the end too.
       rec.eventsRefused++;
-      return;
+      return -1;
     }
     if (rec.eventMarker[begin] !== id) this._flags |= FRAME_MARKERS_UNBALANCED;
     if (this._frameEvents >= rec.eventCapacity) {
       this._flags |= FRAME_EVENTS_OVERFLOWED;
       rec.eventsRefused++;
-      return;
+      return -1;
     }
     const index = rec.eventsWritten % rec.eventCapacity;
-    this.clock.stamp(rec.eventStamp, index * rec.stampSize);
-    this._sampleMarker(rec.eventHeap, index * rec.sampleSize);
     rec.eventMarker[index] = ~id;
     rec.eventLink[index] = begin;
+    rec.eventReading[index] = 2 * rec.frameCapacity + index;
     rec.eventsWritten++;
     this._frameEvents++;
     this._lastEvent = index;
+    return index;
   }
 }

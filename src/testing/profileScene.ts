@@ -72,6 +72,7 @@ export async function profileScene(scene: SceneDefinition | string, options: Pro
     warmup: options.warmup ?? 300,
     keepPerFrame: true,
     step: () => clock.step(),
+    frameFunctions: () => world._frameFunctions(),
   });
   await runAfterPasses(result, () => clock.step(), clock.frames, options);
   return { ...result, digest: instance.digest(), sceneErrors };

@@ -84,7 +84,7 @@ describe('alloclab CLI: runs', () => {
     // The median and p95 rather than the max: see the compare test below.
     expect(optimized!.bytesPerFrame.median).toBe(0);
     expect(optimized!.bytesPerFrame.p95).toBe(0);
-    expect(allocating!.markers.map((m) => m.name)).toEqual(expect.arrayContaining(['Update', 'LateUpdate', 'Coroutines']));
+    expect(allocating!.markers.map((m) => m.name)).toEqual(expect.arrayContaining(['Update', 'LateUpdate']));
     const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as Array<{ name: string; ph: string }>;
     expect(events.filter((e) => e.name === 'Frame')).toHaveLength(600);
     expect(events.some((e) => e.name === 'Update' && e.ph === 'X')).toBe(true);

@@ -1,17 +1,19 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { Behaviour, World, formatErrorReport, type EngineErrorReport } from '../../src/engine/index.ts';
 import { setActiveSink, type MarkerSink } from '../../src/profiler/MarkerSink.ts';
-import { markerName } from '../../src/profiler/ProfilerMarker.ts';
+import { markerName, type ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
 import type { FrameProfiler } from '../../src/profiler/FrameProfiler.ts';
 import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
 
 /** Records frame and marker events as text, in order. */
 class RecordingProfiler implements FrameProfiler, MarkerSink {
   events: string[] = [];
-  beginFrame(dtMs: number): void {
+  beginFrame(dtMs: number, first?: ProfilerMarker): void {
     this.events.push('frame ' + dtMs);
+    first?.begin();
   }
-  endFrame(): void {
+  endFrame(last?: ProfilerMarker): void {
+    last?.end();
     this.events.push('/frame');
   }
   beginMarker(id: number): void {
@@ -23,6 +25,12 @@ class RecordingProfiler implements FrameProfiler, MarkerSink {
   switchMarker(endId: number, beginId: number): void {
     this.endMarker(endId);
     this.beginMarker(beginId);
+  }
+}
+
+class DestroysItself extends Behaviour {
+  override update(): void {
+    this.gameObject.destroy();
   }
 }
 
@@ -49,15 +57,44 @@ class Thrower extends Behaviour {
 afterEach(() => setActiveSink(null));
 
 describe('World', () => {
-  it('wraps each phase in its marker, inside beginFrame/endFrame', () => {
+  it('wraps each phase in its marker, inside beginFrame/endFrame; phases with nothing to run are not marked', () => {
     const profiler = new RecordingProfiler();
     const world = new World({ profiler });
     world.createGameObject('m').addComponent(Mover);
     setActiveSink(profiler);
     world.tick(20);
+    // A start is queued; no coroutine, nothing for end of frame.
+    expect(profiler.events).toEqual(['frame 20', 'Start', '/Start', 'Update', '/Update', 'LateUpdate', '/LateUpdate', '/frame']);
+
+    profiler.events = [];
+    world.tick(20);
+    expect(profiler.events).toEqual(['frame 20', 'Update', '/Update', 'LateUpdate', '/LateUpdate', '/frame']);
+
+    // A destroy queued during the frame gives EndOfFrame its work.
+    world.createGameObject('doomed').addComponent(DestroysItself);
+    profiler.events = [];
+    world.tick(20);
     expect(profiler.events).toEqual([
       'frame 20',
       'Start', '/Start',
+      'Update', '/Update',
+      'LateUpdate', '/LateUpdate',
+      'EndOfFrame', '/EndOfFrame',
+      '/frame',
+    ]);
+
+    // A coroutine gives the Coroutines phase (and EndOfFrame, which looks for its waiters) something to look at.
+    const host = world.createGameObject('host').addComponent(Mover);
+    world.tick(20);
+    host.startCoroutine(
+      (function* () {
+        for (;;) yield null;
+      })(),
+    );
+    profiler.events = [];
+    world.tick(20);
+    expect(profiler.events).toEqual([
+      'frame 20',
       'Update', '/Update',
       'Coroutines', '/Coroutines',
       'LateUpdate', '/LateUpdate',
@@ -77,9 +114,7 @@ describe('World', () => {
       'frame 20',
       'Start', 'Mover.start', '/Mover.start', '/Start',
       'Update', 'Mover.update', '/Mover.update', 'Thrower.update', '/Thrower.update', '/Update',
-      'Coroutines', '/Coroutines',
       'LateUpdate', 'Mover.lateUpdate', '/Mover.lateUpdate', 'Thrower.lateUpdate', '/Thrower.lateUpdate', '/LateUpdate',
-      'EndOfFrame', '/EndOfFrame',
       '/frame',
     ]);
   });

@@ -146,8 +146,8 @@ describe('Profiler.switchMarker', () => {
     expect(rec.rowEventCount[0]).toBe(4);
     expect(rec.eventMarker[1]).toBe(~first.id);
     expect(rec.eventMarker[2]).toBe(second.id);
-    const sample = rec.sampleSize;
-    expect([...rec.eventHeap.subarray(2 * sample, 3 * sample)]).toEqual([...rec.eventHeap.subarray(sample, 2 * sample)]);
+    expect(rec.eventHeapAt(2)).toBe(rec.eventHeapAt(1));
+    expect(rec.eventStampAt(2)).toBe(rec.eventStampAt(1));
     const decoded = new FrameSample();
     new FrameDecoder(rec, profiler.clock, profiler.meter).decode(0, decoded);
     expect(decoded.calls[first.id]).toBe(1);

@@ -104,7 +104,7 @@ export class BrowserGcDetector {
     const count = rec.rowEventCount[row]!;
     let previous = start;
     for (let k = 0; k < count; k++) {
-      const bytes = meter.toBytes(rec.eventHeap, ((first + k) % rec.eventCapacity) * rec.sampleSize);
+      const bytes = meter.toBytes(rec.heapStore, rec.eventHeapAt((first + k) % rec.eventCapacity));
       if (bytes < previous) return true;
       previous = bytes;
     }

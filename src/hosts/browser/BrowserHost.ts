@@ -39,10 +39,12 @@ class HostFrame implements FrameProfiler {
   constructor(profiler: Profiler) {
     this._profiler = profiler;
   }
-  beginFrame(dtMs: number): void {
-    this._profiler.beginFrame(dtMs);
+  beginFrame(dtMs: number, first?: ProfilerMarker): void {
+    this._profiler.beginFrame(dtMs, first);
   }
-  endFrame(): void {}
+  endFrame(last?: ProfilerMarker): void {
+    last?.end();
+  }
 }
 
 /**

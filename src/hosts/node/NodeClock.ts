@@ -18,7 +18,13 @@ export class NodeClock implements ProfilerClock {
 
   stamp(out: Float64Array, index: number): void {
     this._process.hrtime();
-    out.set(this._buffer, index);
+    // Element by element: a typed-array set() between element types goes through a slower path.
+    // The three words are below 2^31 (seconds of a monotonic clock and nanoseconds), so even
+    // unoptimised code reads them as small integers: nothing is boxed.
+    const buffer = this._buffer;
+    out[index] = buffer[0]!;
+    out[index + 1] = buffer[1]!;
+    out[index + 2] = buffer[2]!;
   }
 
   toMs(buf: Float64Array, index: number): number {

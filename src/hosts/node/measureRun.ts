@@ -5,6 +5,7 @@ import type { RunResult } from '../../profiler/RunResult.ts';
 import type { TraceSlice } from '../../profiler/FrameCollector.ts';
 import type { NodeProfiler } from './NodeProfiler.ts';
 import { JitWatch } from './JitWatch.ts';
+import { isOptimizedOrGivenUp } from './optimisationStatus.ts';
 import { youngGenerationBytes } from './youngGeneration.ts';
 import { assertMode, type ProfileMode } from './modes.ts';
 
@@ -20,6 +21,12 @@ export interface MeasureRunOptions {
   warmup: number;
   /** Consecutive frames without JIT activity that end the warm-up (default 1,000; 0 disables). */
   quietFrames?: number;
+  /**
+   * The functions every frame runs, asked for after the first frame (e.g. `world._frameFunctions`):
+   * in production mode the warm-up also waits until V8 has optimised each of them (see
+   * `isOptimizedOrGivenUp`). Bounded by `maxWarmup` like the quiet frames.
+   */
+  frameFunctions?: () => readonly unknown[];
   /** Most warm-up frames before measuring anyway (default max(20 x warmup, 20,000)). */
   maxWarmup?: number;
   /** Runs one frame, calling `profiler.beginFrame()`/`endFrame()` (a World given the profiler does). */
@@ -73,16 +80,22 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
     const jit = new JitWatch();
     let warm = 0;
     let quietRun = 0;
-    while (warm < options.warmup || (quiet > 0 && quietRun < quiet && warm < maxWarmup)) {
+    let awaited: readonly unknown[] | null = null;
+    let optimized = options.mode !== 'production' || options.frameFunctions === undefined;
+    while (warm < options.warmup || (((quiet > 0 && quietRun < quiet) || !optimized) && warm < maxWarmup)) {
       runFrames(step, 1);
       warm++;
       quietRun = jit.changed() ? 0 : quietRun + 1;
+      if (!optimized) {
+        awaited ??= options.frameFunctions!();
+        optimized = awaited.every(isOptimizedOrGivenUp);
+      }
       if (warm % CHUNK === 0) {
         options.onProgress?.(Math.min(warm, options.warmup), total, 'warmup');
         await nextTurn();
       }
     }
-    const jitSettled = quiet === 0 || quietRun >= quiet;
+    const jitSettled = (quiet === 0 || quietRun >= quiet) && optimized;
     (globalThis as { gc?: () => void }).gc?.();
     await nextTurn();
     gcObserver.flush();

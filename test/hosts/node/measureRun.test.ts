@@ -3,6 +3,7 @@ import { createNodeProfiler } from '../../../src/hosts/node/NodeProfiler.ts';
 import { measureRun } from '../../../src/hosts/node/measureRun.ts';
 import { FrameCollector } from '../../../src/profiler/FrameCollector.ts';
 import { assertMode, currentMode } from '../../../src/hosts/node/modes.ts';
+import { isOptimizedOrGivenUp } from '../../../src/hosts/node/optimisationStatus.ts';
 
 // 64 KB per frame kept alive for a while: minor GCs happen every few dozen frames.
 const ring: unknown[] = new Array(256).fill(null);
@@ -62,5 +63,44 @@ describe('measureRun', () => {
     expect(() => assertMode('deterministic')).toThrow(
       'alloclab: deterministic mode needs Node started with --expose-internals --expose-gc --no-allocation-site-pretenuring --no-opt --no-maglev',
     );
+  });
+});
+
+describe('warm-up waits for the frame functions to be optimised (production mode)', () => {
+  it('goes on until V8 optimised them, then measures', async () => {
+    const node = createNodeProfiler();
+    const { profiler } = node;
+    const frameWork = (x: number): number => (x * 31 + 7) | 0;
+    let state = 0;
+    const { result } = await measureRun(node, {
+      scene: 'tier-up', variant: 'test', mode: 'production', frames: 50, warmup: 1, quietFrames: 1, maxWarmup: 200_000,
+      frameFunctions: () => [frameWork],
+      step: () => {
+        profiler.beginFrame(16.7);
+        state = frameWork(state);
+        profiler.endFrame();
+      },
+    });
+    expect(isOptimizedOrGivenUp(frameWork)).toBe(true);
+    // Called once a frame, V8 optimises it after some hundreds of calls: not after one quiet frame.
+    expect(result.warmup).toBeGreaterThan(100);
+    expect(result.jitSettled).toBe(true);
+  });
+
+  it('stops at maxWarmup, and says the warm-up did not settle, when a function never gets optimised', async () => {
+    const node = createNodeProfiler();
+    const { profiler } = node;
+    const neverCalled = (): number => 1;
+    const { result } = await measureRun(node, {
+      scene: 'never', variant: 'test', mode: 'production', frames: 10, warmup: 1, quietFrames: 1, maxWarmup: 300,
+      frameFunctions: () => [neverCalled],
+      step: () => {
+        profiler.beginFrame(16.7);
+        profiler.endFrame();
+      },
+    });
+    expect(isOptimizedOrGivenUp(neverCalled)).toBe(false);
+    expect(result.warmup).toBe(300);
+    expect(result.jitSettled).toBe(false);
   });
 });
