@@ -90,6 +90,21 @@ describe('alloclab CLI: runs', () => {
     expect(events.some((e) => e.name === 'Update' && e.ph === 'X')).toBe(true);
   });
 
+  it('deterministic mode: the engine and profiler read 0 B in every frame with no optimising compiler, and the source allocations in full', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const json = join(dir, 'out.json');
+    const { code, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'both', '--mode', 'deterministic', '--frames', '200', '--json', json, '--no-progress');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [allocating, optimized] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
+    expect(optimized!.mode).toBe('deterministic');
+    // Interpreted and baseline code box every double: the profiler's readings and the engine's
+    // phases are built not to compute any inside the frame.
+    expect(optimized!.bytesPerFrame.max).toBe(0);
+    // The allocating variant's { frame } object in every frame (Node 24, no escape analysis).
+    expect(allocating!.bytesPerFrame.min).toBeGreaterThan(0);
+  });
+
   it('--budget exits 1 and says by how much a variant is over', async () => {
     const over = await alloclab('run', fixture('user-scene.ts'), '--variant', 'allocating', '--frames', '200', '--budget', '0', '--no-progress');
     expect(over.code).toBe(1);
