@@ -1,9 +1,10 @@
 import { measureRun, type MeasureRunOptions, type MeasuredRun } from '../hosts/node/measureRun.ts';
 import type { NodeProfiler } from '../hosts/node/NodeProfiler.ts';
-import { isolatedAllocations } from './isolatedAllocations.ts';
+import { allocationOnset, isolatedAllocations } from './isolatedAllocations.ts';
 
 /**
- * Measures like `measureRun`, and measures once more when only a few isolated frames allocated.
+ * Measures like `measureRun`, and measures once more when only a few isolated frames allocated,
+ * or when the frames read 0 B for a while and then allocated (see `allocationOnset`).
  *
  * Why: after warm-up V8 still allocates on its own now and then (a few hundred bytes to ~20 KB,
  * in new space, once per process, typically within the first ~10,000 frames, more often on a
@@ -22,14 +23,17 @@ const MAX_MEASUREMENTS = 3;
 
 export async function measureConfirmed(node: NodeProfiler, options: MeasureRunOptions): Promise<MeasuredRun> {
   let run = await measureRun(node, options);
-  let isolated = isolatedAllocations(run.result, run.frames.bytes);
+  let onset = allocationOnset(run.result, run.frames.bytes);
+  let isolated = onset ?? isolatedAllocations(run.result, run.frames.bytes);
   const first = isolated;
   for (let measurements = 2; isolated !== null && measurements <= MAX_MEASUREMENTS; measurements++) {
-    // A short warm-up again: the frames right after measureRun's forced GC can hold a one-off
-    // too (seen: 2.8 KB in the first frame of a second measurement with no warm-up).
-    run = await measureRun(node, { ...options, warmup: Math.min(options.warmup, SECOND_WARMUP) });
+    // A short warm-up again after a one-off: the frames right after measureRun's forced GC can
+    // hold one too (seen: 2.8 KB in the first frame of a second measurement with no warm-up).
+    // A full one after an onset (a deoptimisation mid-run: V8 takes a while to optimise again).
+    run = await measureRun(node, onset !== null ? options : { ...options, warmup: Math.min(options.warmup, SECOND_WARMUP) });
     run.result.remeasured = { ...first!, measurements };
-    isolated = isolatedAllocations(run.result, run.frames.bytes);
+    onset = allocationOnset(run.result, run.frames.bytes);
+    isolated = onset ?? isolatedAllocations(run.result, run.frames.bytes);
   }
   return run;
 }

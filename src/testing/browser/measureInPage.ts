@@ -1,6 +1,6 @@
 import { measureLabRun, type LabRun, type LabRunOptions } from '../../lab/measureLabRun.ts';
 import type { LabProfiler } from '../../lab/labProfiler.ts';
-import { isolatedAllocations } from '../isolatedAllocations.ts';
+import { allocationOnset, isolatedAllocations } from '../isolatedAllocations.ts';
 import { pageTracer } from './pageTracer.ts';
 
 /**
@@ -10,15 +10,18 @@ import { pageTracer } from './pageTracer.ts';
  * measuring starts), or when frames allocated while V8 was still installing optimised code in
  * the measured frames: on a loaded machine the warm-up can go quiet before the last tier-up
  * (seen: an optimized scene boxing three doubles a frame in a run with six code installs, and
- * nothing once the code was in place). The second run is returned, and `remeasured` in it says
- * what the first saw.
+ * nothing once the code was in place), or when the frames read 0 B for a while and then allocated
+ * (a deoptimisation mid-run: see `allocationOnset`; measured again after a full warm-up, since V8
+ * takes a while to optimise again). The second run is returned, and `remeasured` in it says what
+ * the first saw.
  */
 export async function measureInPage(lab: LabProfiler, options: LabRunOptions): Promise<LabRun> {
   const hooks = { tracer: await pageTracer() };
   const first = await measureLabRun(lab, options, hooks);
-  const isolated = isolatedAllocations(first.result, first.frames.bytes) ?? stillCompiling(first);
+  const onset = allocationOnset(first.result, first.frames.bytes);
+  const isolated = onset ?? isolatedAllocations(first.result, first.frames.bytes) ?? stillCompiling(first);
   if (isolated === null) return first;
-  const second = await measureLabRun(lab, { ...options, warmup: 0 }, hooks);
+  const second = await measureLabRun(lab, onset !== null ? options : { ...options, warmup: 0 }, hooks);
   second.result.remeasured = { ...isolated, measurements: 2 };
   return second;
 }
