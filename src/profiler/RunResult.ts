@@ -162,8 +162,9 @@ export interface RunResult {
   /** The worst frames by bytes (index within the measured frames). */
   worstFrames: Array<{ frame: number; bytes: number; ms: number }>;
   /**
-   * Set by the testing API when a first measurement saw only a few isolated allocating frames (or,
-   * in Chromium, frames that allocated while the JIT installed code) and
+   * Set by the testing API when a first measurement saw only a few isolated allocating frames,
+   * frames that read 0 B for the first quarter of the run and then allocated (a deoptimisation
+   * mid-run), or, in Chromium, frames that allocated while the JIT installed code, and
    * was measured again (see `measureConfirmed`): what the first measurement saw, and how many
    * measurements were taken in all (this run is the last).
    */

@@ -36,7 +36,7 @@ export function describeAllocations(run: RunResult): string {
     lines.push(`  top allocation sites (count/frame, estimated bytes):`);
     for (const site of sites) lines.push(`    ${formatSite(site)}`);
   }
-  if (run.remeasured) lines.push(`  measured ${run.remeasured.measurements} times: the first measurement had ${run.remeasured.allocatingFrames} allocating frame(s) (isolated, or while the JIT installed code), up to ${b(run.remeasured.maxBytes)}`);
+  if (run.remeasured) lines.push(`  measured ${run.remeasured.measurements} times: the first measurement had ${run.remeasured.allocatingFrames} allocating frame(s) (isolated, while the JIT installed code, or from mid-run on), up to ${b(run.remeasured.maxBytes)}`);
   if (run.gcFrames + run.jitFrames > 0) lines.push(`  frames without a byte figure: ${run.gcFrames} GC, ${run.jitFrames} JIT install`);
   return lines.join('\n');
 }
