@@ -15,6 +15,7 @@ const STYLE = `
 .al-overlay-line { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .al-overlay button { font: inherit; color: inherit; background: #333; border: 0; border-radius: 3px; padding: 1px 6px; cursor: pointer; }
 .al-overlay .al-graph { display: flex; flex-direction: column; height: 70px; margin-top: 4px; }
+.al-overlay .al-graph[hidden] { display: none; }
 .al-overlay .al-graph-head { display: flex; justify-content: space-between; color: #999; white-space: nowrap; overflow: hidden; }
 .al-overlay .al-graph-canvas { flex: 1 1 auto; width: 100%; min-height: 0; }
 .al-overlay .al-notice { color: #e8b04a; margin-top: 4px; }
@@ -25,8 +26,8 @@ const STYLE = `
 /**
  * The compact GC Alloc overlay: one line with the newest frame's bytes, GC count and ms, and a
  * bytes/frame graph with GCs marked in red, read on its own 10 Hz timer (never in the frame).
- * "Expand" adds the sandbox's full GC Alloc panel (monitors, bytes and ms graphs, the marker
- * hierarchy of the newest frame) below it.
+ * "Expand" shows the sandbox's full GC Alloc panel (monitors, bytes and ms graphs, the marker
+ * hierarchy of the newest frame) below the line, in place of the compact graph.
  */
 export class ProfilerOverlay {
   readonly element: HTMLElement;
@@ -82,6 +83,8 @@ export class ProfilerOverlay {
     container.append(panel.notice, panel.bytesGraph.element, panel.msGraph.element, panel.table.element);
     this.element.append(container);
     this.element.classList.add('al-expanded');
+    // The full panel draws the same series over a longer history: one bytes graph, not two.
+    this._graph.element.hidden = true;
     panel.start();
     this._panel = panel;
     this._expandedView = container;
@@ -98,6 +101,7 @@ export class ProfilerOverlay {
     this._pane = null;
     this._expandedView = null;
     this.element.classList.remove('al-expanded');
+    this._graph.element.hidden = false;
     this._button.textContent = 'Expand';
   }
 
@@ -108,7 +112,7 @@ export class ProfilerOverlay {
     const latest = model.latest();
     const bytes = !model.precise ? 'bytes n/a' : latest.frame < 0 ? '—' : latest.bytes === null ? 'GC in frame' : formatBytes(latest.bytes);
     this._line.textContent = `${bytes}/frame · ${latest.gcCount} GC · ${latest.frame < 0 ? '—' : formatMs(latest.ms)} ms`;
-    this._graph.draw(model.bytes, model.gc, model.count, model.head, bytes);
+    if (this._panel === null) this._graph.draw(model.bytes, model.gc, model.count, model.head, bytes);
   }
 
   /** Stops the timers and removes the overlay and its stylesheet. */

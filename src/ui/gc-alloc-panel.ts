@@ -57,7 +57,7 @@ export class GcAllocPanel {
     );
     this.bytesGraph = new FrameGraph({ title: `GC Alloc per frame (last ${HISTORY_FRAMES})`, format: formatBytes, color: THEME.bytes, minScale: 1024 });
     this.msGraph = new FrameGraph({
-      title: `Frame time, ms (last ${HISTORY_FRAMES}; the JavaScript inside each frame)`,
+      title: `JS time per frame, ms (last ${HISTORY_FRAMES})`,
       format: (v) => formatMs(v) + ' ms',
       color: THEME.ms,
       minScale: 2,
