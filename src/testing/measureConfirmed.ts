@@ -24,16 +24,16 @@ const MAX_MEASUREMENTS = 3;
 export async function measureConfirmed(node: NodeProfiler, options: MeasureRunOptions): Promise<MeasuredRun> {
   let run = await measureRun(node, options);
   let onset = allocationOnset(run.result, run.frames.bytes);
-  let isolated = onset ?? isolatedAllocations(run.result, run.frames.bytes);
-  const first = isolated;
-  for (let measurements = 2; isolated !== null && measurements <= MAX_MEASUREMENTS; measurements++) {
+  let disturbed = onset ?? isolatedAllocations(run.result, run.frames.bytes);
+  const first = disturbed;
+  for (let measurements = 2; disturbed !== null && measurements <= MAX_MEASUREMENTS; measurements++) {
     // A short warm-up again after a one-off: the frames right after measureRun's forced GC can
     // hold one too (seen: 2.8 KB in the first frame of a second measurement with no warm-up).
     // A full one after an onset (a deoptimisation mid-run: V8 takes a while to optimise again).
     run = await measureRun(node, onset !== null ? options : { ...options, warmup: Math.min(options.warmup, SECOND_WARMUP) });
     run.result.remeasured = { ...first!, measurements };
     onset = allocationOnset(run.result, run.frames.bytes);
-    isolated = onset ?? isolatedAllocations(run.result, run.frames.bytes);
+    disturbed = onset ?? isolatedAllocations(run.result, run.frames.bytes);
   }
   return run;
 }

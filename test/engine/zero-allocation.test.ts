@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Behaviour, Tags, WaitForSeconds, World, type IEnumerator } from '../../src/engine/index.ts';
 import type { FrameProfiler } from '../../src/profiler/FrameProfiler.ts';
 import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
+import { isOptimizedOrGivenUp } from '../../src/hosts/node/optimisationStatus.ts';
 
 const meter = new NodeHeapMeter();
 const SLOTS = meter.sampleSize;
@@ -115,40 +116,28 @@ function measureTicks(world: World, frames: number): Measured {
 }
 
 /**
- * Runs `frames` frames through the measuring loop, then collects garbage. 1,000 frames: until V8
- * optimises `World.tick` (after some 400-500 calls), the interpreter boxes each double it computes
- * (Time's arithmetic: about 112 B per frame), which optimised code keeps in registers.
+ * Runs `frames` frames through the measuring loop, then more until V8 runs the world's frame
+ * functions (tick, each update and lateUpdate) as optimised code, then collects garbage. Until
+ * then baseline code boxes each double it computes (seen: 112 B a frame), and V8 may take over
+ * 1,000 calls to install its optimised tick on a loaded machine: the same wait the testing API does.
  */
 function warmUp(world: World, frames = 1000): void {
   measureTicks(world, frames);
+  const functions = world._frameFunctions();
+  for (let round = 0; round < 100 && !functions.every(isOptimizedOrGivenUp); round++) measureTicks(world, 100);
   gc?.();
 }
 
-/**
- * Bytes one generator resume allocates, measured on a world with 100 coroutines yielding null.
- * Measured again until two measurements in a row agree: on a loaded machine V8's concurrent
- * compilers may not have optimised `World.tick` within the warm-up (seen: +112 B per frame of
- * baseline-code boxing in all 50 frames), and an optimised tick only ever allocates less.
- */
+/** Bytes one generator resume allocates, measured on a world with 100 coroutines yielding null. */
 function measureBytesPerGeneratorResume(): number {
   const world = new World();
   const sleeper = world.createGameObject('probe').addComponent(Sleeper);
   for (let i = 0; i < 100; i++) sleeper.startCoroutine(sleeper.everyFrame());
   warmUp(world);
-  let previous = Number.NaN;
-  let perResume = Number.NaN;
-  for (let attempt = 0; attempt < 6 && perResume !== previous; attempt++) {
-    previous = perResume;
-    perResume = medianPerResume(measureTicks(world, 50));
-    gc?.();
-  }
-  world.destroy();
-  return perResume;
-}
-
-function medianPerResume(m: Measured): number {
+  const m = measureTicks(world, 50);
   const perResume: number[] = [];
-  for (let f = 0; f < m.bytes.length; f++) if (!Number.isNaN(m.bytes[f])) perResume.push(m.bytes[f]! / m.generatorResumes[f]!);
+  for (let f = 0; f < 50; f++) if (!Number.isNaN(m.bytes[f])) perResume.push(m.bytes[f]! / m.generatorResumes[f]!);
+  world.destroy();
   perResume.sort((a, b) => a - b);
   return perResume[perResume.length >> 1]!;
 }

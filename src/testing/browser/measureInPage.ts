@@ -19,10 +19,10 @@ export async function measureInPage(lab: LabProfiler, options: LabRunOptions): P
   const hooks = { tracer: await pageTracer() };
   const first = await measureLabRun(lab, options, hooks);
   const onset = allocationOnset(first.result, first.frames.bytes);
-  const isolated = onset ?? isolatedAllocations(first.result, first.frames.bytes) ?? stillCompiling(first);
-  if (isolated === null) return first;
+  const disturbed = onset ?? isolatedAllocations(first.result, first.frames.bytes) ?? stillCompiling(first);
+  if (disturbed === null) return first;
   const second = await measureLabRun(lab, onset !== null ? options : { ...options, warmup: 0 }, hooks);
-  second.result.remeasured = { ...isolated, measurements: 2 };
+  second.result.remeasured = { ...disturbed, measurements: 2 };
   return second;
 }
 
