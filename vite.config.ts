@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { AliasOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { alloclabInstrument } from './src/instrument/plugin.ts';
 import { chromiumTestProject } from './src/testing/browserConfig.ts';
@@ -9,6 +11,23 @@ const countSites = alloclabInstrument({
   exclude: [/^src\/(?!engine\/)/],
 });
 
+type ExportTarget = { types: string; default: string; browser?: { default: string } };
+
+/**
+ * This repository's own imports of `alloclab/...` (tests written as a user writes them) resolve to
+ * the sources, as everything here runs from them: package.json's exports name the build in dist/,
+ * which development never needs. `condition` picks the browser twins for the Chromium project.
+ */
+function ownSources(condition: 'browser' | 'default'): AliasOptions {
+  const { exports } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { exports: Record<string, string | ExportTarget> };
+  return Object.entries(exports).flatMap(([subpath, target]) => {
+    if (typeof target === 'string') return [];
+    const built = (condition === 'browser' ? target.browser?.default : undefined) ?? target.default;
+    const source = built.replace(/^\.\/dist\//, './').replace(/\.js$/, '.ts');
+    return [{ find: new RegExp(`^alloclab${subpath.slice(1).replace(/\//g, '\\/')}$`), replacement: new URL(source, import.meta.url).pathname }];
+  });
+}
+
 /**
  * One config for the sandbox (vite dev/build) and the tests (vitest).
  *
@@ -19,6 +38,9 @@ const countSites = alloclabInstrument({
  */
 export default defineConfig(({ mode }) => ({
   plugins: mode === 'sites' || mode === 'profiling' ? [countSites] : [],
+  resolve: { alias: ownSources('default') },
+  // The sandbox as a static site (npm run build:sandbox); dist/ is the package build's.
+  build: { outDir: 'site' },
   test: {
     setupFiles: ['src/testing/setup.ts'],
     // Exact heap readings need V8 flags; the forks pool passes them to each worker process.
@@ -26,10 +48,13 @@ export default defineConfig(({ mode }) => ({
     execArgv: ['--expose-gc', '--expose-internals', '--no-allocation-site-pretenuring'],
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/**/*.sites.test.ts', 'test/**/*.browser.test.ts'] } },
-      { extends: true, plugins: [countSites], test: { name: 'sites', include: ['test/**/*.sites.test.ts'] } },
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/**/*.sites.test.ts', 'test/**/*.browser.test.ts', 'test/package/**'] } },
+      { extends: true, plugins: [countSites], test: { name: 'sites', include: ['test/**/*.sites.test.ts'], exclude: ['test/package/**'] } },
       // The same allocation tests in headless Chromium (files named *.browser.test.ts).
-      chromiumTestProject({ include: ['test/**/*.browser.test.ts'] }),
+      { ...chromiumTestProject({ include: ['test/lab/**/*.browser.test.ts'] }), resolve: { alias: ownSources('browser') } },
+      // The packed tarball installed in a user's project (test/package/consumer/): after the rest,
+      // since it builds, installs and starts browsers of its own.
+      { extends: true, test: { name: 'package', include: ['test/package/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 }));

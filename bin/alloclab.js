@@ -1,10 +1,29 @@
 #!/usr/bin/env node
-// The alloclab command. Node >= 22.18 runs the TypeScript sources directly (type stripping), so an
-// older Node gets one line saying so rather than a loader error about the ".ts" extension.
+// The alloclab command. An installed package runs its build (dist/); a checkout of the repository,
+// which has the TypeScript sources and no build, runs those (Node strips their types).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`alloclab: needs Node 22.18 or newer (this is Node ${process.versions.node}); inside this project, npx alloclab uses the Node it pins`);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`alloclab: needs Node 22.12 or newer (this is Node ${process.versions.node})`);
   process.exit(2);
 }
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+
+// A user's scene file is TypeScript. Node strips types by default from 22.18 and 23.6; before,
+// behind a flag: start again with it (in NODE_OPTIONS, so the measuring processes get it too).
+if (!process.features.typescript) {
+  const flags = '--experimental-strip-types --disable-warning=ExperimentalWarning';
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${flags}`.trim() },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+} else {
+  const sources = new URL('../src/cli/main.ts', import.meta.url);
+  const entry = existsSync(fileURLToPath(sources)) ? sources : new URL('../dist/src/cli/main.js', import.meta.url);
+  const { main } = await import(entry.href);
+  process.exitCode = await main(process.argv.slice(2));
+}

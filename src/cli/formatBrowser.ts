@@ -13,7 +13,10 @@ function sampledBytes(value: number): string {
 }
 
 /** The line naming the engine a browser run measured in. */
-export function formatEngine(runtime: { version: string; v8: string; flags: string[] }): string {
+export function formatEngine(runtime: { engine: 'node' | 'chromium'; version: string; v8: string; flags: string[] }): string {
+  if (runtime.engine === 'node') {
+    return `Measured in Node ${runtime.version} (V8 ${runtime.v8}, flags ${runtime.flags.join(' ')}): byte figures belong to this V8 version.`;
+  }
   return `Measured in headless Chromium ${runtime.version} (V8 ${runtime.v8}, flags ${runtime.flags.join(' ')}) with precise memory; GC pauses and JIT installs from the DevTools trace.`;
 }
 

@@ -1,12 +1,11 @@
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { instrumentNodeImports } from '../instrument/nodeHooks.ts';
+import { CODE_ROOT } from '../hosts/node/packageLayout.ts';
 import type { SceneRef } from './sceneRef.ts';
 
 // A module of its own, imported only by a run that counts sites: the instrumentation parses with
 // Vite's parser, and the rest of the CLI must work where Vite is not installed.
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Counts allocation sites from now on (call before `loadScene`) in the scene's code (its directory
@@ -16,12 +15,12 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * the instrumentation and the hosts never count themselves.
  */
 export function instrumentScene(ref: SceneRef): void {
-  const scenesDir = resolve(PACKAGE_ROOT, 'scenes', ref.kind === 'catalog' ? ref.name : '.') + '/';
-  const engineDir = resolve(PACKAGE_ROOT, 'src', 'engine') + '/';
-  const ownSources = resolve(PACKAGE_ROOT, 'src') + '/';
+  const scenesDir = resolve(CODE_ROOT, 'scenes', ref.kind === 'catalog' ? ref.name : '.') + '/';
+  const engineDir = resolve(CODE_ROOT, 'src', 'engine') + '/';
+  const ownSources = resolve(CODE_ROOT, 'src') + '/';
   const exclude = [new RegExp(`^${ownSources.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!engine/)`)];
   if (ref.kind === 'catalog') {
-    instrumentNodeImports({ root: PACKAGE_ROOT, include: [scenesDir, engineDir], exclude });
+    instrumentNodeImports({ root: CODE_ROOT, include: [scenesDir, engineDir], exclude });
   } else {
     instrumentNodeImports({ root: process.cwd(), include: [dirname(ref.path) + '/', engineDir], exclude });
   }

@@ -1,14 +1,17 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { readFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { MODE_FLAGS, PROFILE_MODES, type ProfileMode } from '../hosts/node/modes.ts';
 import { writeFileAtomic } from '../hosts/node/writeFileAtomic.ts';
+import { PACKAGE_JSON } from '../hosts/node/packageLayout.ts';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
-import type { RunResult } from '../profiler/RunResult.ts';
+import type { RunResult, RuntimeInfo } from '../profiler/RunResult.ts';
 import { formatComparison, formatRun } from './format.ts';
 import { withinBudget } from './budget.ts';
 import { addPageCommand } from './pageCommand.ts';
+import { addInitCommand } from './init.ts';
 import { formatSites } from './formatSites.ts';
 import { formatGcComparison, formatGcReport } from './formatGc.ts';
 import { formatAttribution, formatEngine } from './formatBrowser.ts';
@@ -18,7 +21,7 @@ import { runVariant, runVariantCountingSites, SceneFailure, type VariantOutcome 
 import { UsageError } from './UsageError.ts';
 import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './extraPasses.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
 
 /** Exit codes: documented in README. */
 export const EXIT_OK = 0;
@@ -88,6 +91,9 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
   if (options.browser && (options.leaks || options.liveHeap)) {
     throw new UsageError(`--${options.leaks ? 'leaks' : 'live-heap'} is not available with --browser yet`, 'run it in Node (without --browser); the sandbox page has its own leak pass');
   }
+  if (options.sites && !('registerHooks' in nodeModule)) {
+    throw new UsageError(`--sites needs Node 22.15 or newer (it counts with module.registerHooks); this is Node ${process.versions.node}`);
+  }
   if (options.sites && options.browser) throw new UsageError('--sites is not available with --browser', 'count sites in Node (counts do not depend on the engine), or use --attribute for sampled bytes per function in Chromium');
   const showProgress = options.progress && process.stderr.isTTY === true;
   const outcomes: VariantOutcome[] = [];
@@ -122,8 +128,7 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
 function writeOutputs(outcomes: VariantOutcome[], options: RunOptions): void {
   const first = outcomes[0]!;
   if (options.json) {
-    const runtime = { engine: options.browser ? ('chromium' as const) : ('node' as const), ...first.runtime };
-    writeFileAtomic(options.json, stringifyRunFile(toRunFile(runtime, outcomes.map((o) => o.result), { perFrame: true })));
+    writeFileAtomic(options.json, stringifyRunFile(toRunFile(runtimeOf(first, options), outcomes.map((o) => o.result), { perFrame: true })));
     console.log(`JSON written to ${options.json}`);
   }
   if (options.trace) {
@@ -131,6 +136,11 @@ function writeOutputs(outcomes: VariantOutcome[], options: RunOptions): void {
     writeFileAtomic(options.trace, JSON.stringify(trace));
     console.log(`Chrome trace written to ${options.trace}`);
   }
+}
+
+/** What measured the runs: Node (the worker's) or the browser's, with V8's version and flags. */
+function runtimeOf(outcome: VariantOutcome, options: RunOptions): RuntimeInfo {
+  return { engine: options.browser ? 'chromium' : 'node', ...outcome.runtime };
 }
 
 /** Reports scene errors and the budget; returns the exit code. */
@@ -189,7 +199,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     if (options.sites) for (const r of runs) console.log(formatSites(r) + '\n');
     if (options.attribute) for (const r of runs) console.log(formatAttribution(r) + '\n');
     if (runs.length > 1) console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
-    if (options.browser) console.log(formatEngine(outcomes[0]!.runtime));
+    console.log(formatEngine(runtimeOf(outcomes[0]!, options)));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);
@@ -205,7 +215,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
     if (options.sites) for (const r of runs) console.log('\n' + formatSites(r));
     if (options.attribute) for (const r of runs) console.log('\n' + formatAttribution(r));
-    if (options.browser) console.log(formatEngine(outcomes[0]!.runtime));
+    console.log(formatEngine(runtimeOf(outcomes[0]!, options)));
     const note = digestNote(outcomes);
     if (note) console.log(note);
     writeOutputs(outcomes, options);
@@ -213,6 +223,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   });
 
   addPageCommand(program, setExitCode, positiveInt);
+  addInitCommand(program);
 
   program.addHelpText('after', `\nModes start Node with these V8 flags (you never type them):\n  production:    ${MODE_FLAGS.production.join(' ')}\n  deterministic: ${MODE_FLAGS.deterministic.join(' ')}\nExit codes: 0 ok, 1 over --budget, 2 usage or scene error.`);
   return program;

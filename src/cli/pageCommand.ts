@@ -92,7 +92,7 @@ export function addPageCommand(program: Command, setExitCode: (code: number) => 
       const run = page.result;
       console.log([formatRun(run), formatGcReport(run)].filter(Boolean).join('\n') + '\n');
       console.log('Each frame is one requestAnimationFrame turn: every callback the page requested for it, from the first to the last. Work in timers, events and promise jobs runs between frames and is not counted.');
-      console.log(formatEngine(runtime));
+      console.log(formatEngine({ engine: 'chromium', ...runtime }));
       if (pageErrors.length > 0) console.error(`alloclab: the page threw ${pageErrors.length} uncaught error(s); first: ${pageErrors[0]}`);
       if (options.json) {
         writeFileAtomic(options.json, stringifyRunFile(toRunFile({ engine: 'chromium', ...runtime }, [run], { perFrame: true })));

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { MODE_FLAGS } from '../hosts/node/modes.ts';
+import { ownModule } from '../hosts/node/packageLayout.ts';
 import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
 
 /** A finished variant, as the worker reported it. */
@@ -16,7 +16,7 @@ export class SceneFailure extends Error {
   }
 }
 
-const workerPath = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const workerPath = ownModule('src/cli/worker.ts');
 
 /**
  * Measures one variant in a fresh Node process started with the mode's V8 flags, and resolves

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   try {
     if (spec.sites) {
       const { instrumentScene } = await import('./instrumentScene.ts').catch((error: unknown) => {
-        throw new Error(`--sites needs the package vite (npm install --save-dev vite): ${messageOf(error)}`);
+        const message = messageOf(error);
+        throw new Error(message.includes("'vite'") ? `--sites needs the package vite (npm install --save-dev vite): ${message}` : message);
       });
       instrumentScene(spec.scene);
     }

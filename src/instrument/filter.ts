@@ -46,8 +46,11 @@ export class InstrumentFilter {
     if (id.startsWith('\0')) return false;
     const path = toSlashes(stripQuery(id));
     if (!EXTENSIONS.test(path)) return false;
-    // Always out: dependencies, and the runtime (counting inside the counter would recurse).
-    if (path.includes('/node_modules/') || path === this._runtimePath) return false;
+    // Always out: the runtime (counting inside the counter would recurse), and dependencies unless
+    // an include names a folder inside node_modules by absolute path (the CLI counting the engine
+    // and a catalog scene of an installed AllocLab).
+    if (path === this._runtimePath) return false;
+    if (path.includes('/node_modules/') && !this._include.some((p) => namesDependency(p) && path.startsWith(toSlashes(p)))) return false;
     const rel = this.relativePath(id);
     if (matchesAny(this._exclude, path, rel)) return false;
     return matchesAny(this._include, path, rel) || PRAGMA.test(code);
@@ -66,6 +69,10 @@ function matchesAny(patterns: readonly PathPattern[], path: string, rel: string)
     }
   }
   return false;
+}
+
+function namesDependency(pattern: PathPattern): pattern is string {
+  return typeof pattern === 'string' && isAbsolute(pattern) && toSlashes(pattern).includes('/node_modules/');
 }
 
 function stripQuery(id: string): string {

@@ -3,10 +3,10 @@
  * Build-time entry of the instrumentation (Node only): the Vite plugin and the transform.
  * The run-time counters are in `./index.ts`.
  */
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { InstrumentFilter, type PathPattern } from './filter.ts';
 import { instrumentCode } from './transform.ts';
+import { ownModule } from '../hosts/node/packageLayout.ts';
 
 /** Options of `alloclabInstrument`. */
 export interface AlloclabInstrumentOptions {
@@ -19,7 +19,7 @@ export interface AlloclabInstrumentOptions {
 }
 
 /** Absolute path of the runtime module: importing it by path gives the same instance everywhere. */
-export const RUNTIME_PATH = fileURLToPath(new URL('./runtime.ts', import.meta.url));
+export const RUNTIME_PATH = ownModule('src/instrument/runtime.ts');
 
 /** Bump when the transform's output changes, so vitest's module cache drops old output. */
 const TRANSFORM_VERSION = 3;

@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { findChromium } from '../hosts/chromium/findChromium.ts';
 import { chromiumArgs, LAB_JS_FLAGS } from '../hosts/chromium/chromiumFlags.ts';
 import type { ProfileMode } from '../hosts/node/modes.ts';
+import { ownModule } from '../hosts/node/packageLayout.ts';
 
 /** Options of `chromiumTestProject`. */
 export interface ChromiumTestProjectOptions {
@@ -17,8 +17,8 @@ export interface ChromiumTestProjectOptions {
   testTimeout?: number;
 }
 
-const SETUP = fileURLToPath(new URL('./browser/setup.ts', import.meta.url));
-const NO_CHROMIUM_SETUP = fileURLToPath(new URL('./browser/noChromium.ts', import.meta.url));
+const SETUP = ownModule('src/testing/browser/setup.ts');
+const NO_CHROMIUM_SETUP = ownModule('src/testing/browser/noChromium.ts');
 
 /**
  * A vitest project that runs tests in the system's headless Chromium (vitest's browser mode,
@@ -56,5 +56,9 @@ export function chromiumTestProject(options: ChromiumTestProjectOptions): TestPr
         instances: [{ browser: 'chromium' }],
       },
     },
+    // AllocLab is served as built, never pre-bundled: a package that Vite discovers mid-run reloads
+    // the page and can leave two copies of the engine in it (a scene's Behaviour then extends
+    // another class than the World knows).
+    optimizeDeps: { exclude: ['alloclab'] },
   };
 }

@@ -5,7 +5,7 @@ interface MatcherContext {
   isNot: boolean;
 }
 
-interface MatcherResult {
+export interface MatcherResult {
   pass: boolean;
   message: () => string;
 }

@@ -1,9 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
+import { CODE_ROOT } from '../node/packageLayout.ts';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The lab page's dev server: serves lab.html, the engine and the scenes as the browser's ES modules. */
 export interface LabServer {
@@ -26,7 +25,7 @@ export async function startLabServer(options: { allow?: readonly string[] } = {}
   const { createServer } = await import('vite');
   const vite = await createServer({
     configFile: false,
-    root: PACKAGE_ROOT,
+    root: CODE_ROOT,
     logLevel: 'error',
     clearScreen: false,
     // Its own cache, outside node_modules: the lab never pre-bundles dependencies.
@@ -38,7 +37,7 @@ export async function startLabServer(options: { allow?: readonly string[] } = {}
       strictPort: false,
       hmr: false,
       watch: null,
-      fs: { allow: [PACKAGE_ROOT, ...(options.allow ?? [])] },
+      fs: { allow: [CODE_ROOT, ...(options.allow ?? [])] },
       headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
     },
   });
@@ -52,7 +51,7 @@ export async function startLabServer(options: { allow?: readonly string[] } = {}
     url: `http://127.0.0.1:${address.port}/`,
     vite,
     moduleUrl(absolutePath) {
-      const inside = relative(PACKAGE_ROOT, absolutePath);
+      const inside = relative(CODE_ROOT, absolutePath);
       if (!inside.startsWith('..') && !inside.startsWith(sep)) return '/' + inside.split(sep).join('/');
       return '/@fs' + absolutePath.split(sep).join('/');
     },
@@ -61,4 +60,4 @@ export async function startLabServer(options: { allow?: readonly string[] } = {}
 }
 
 /** The package root the lab server serves (where lab.html is). */
-export const LAB_ROOT = PACKAGE_ROOT;
+export const LAB_ROOT = CODE_ROOT;

