@@ -1,6 +1,6 @@
 // boxing, allocating variant: temperatures in a generic array and running averages in a
 // Map<string, number>, so every double stored becomes a heap number. Diff it with optimized.ts.
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { AVERAGE_WEIGHT, heatColor, nextTemperature, SensorBase, SensorGrid } from './shared.ts';
 
 /** Where the readings live: a slot per sensor, and a running average per sensor name. */

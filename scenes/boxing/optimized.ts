@@ -1,6 +1,6 @@
 // boxing, optimized variant: temperatures and running averages in Float64Array columns indexed by
 // sensor, so doubles are stored as raw 8-byte values. 0 B per frame.
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { AVERAGE_WEIGHT, heatColor, nextTemperature, SensorBase, SensorGrid } from './shared.ts';
 
 /** Where the readings live: one column per quantity, one row per sensor. */

@@ -2,7 +2,7 @@
  * bullets, allocating: every shot makes a new bullet (a record, its game object, transform and
  * sprite) and every hit or miss throws it away for the garbage collector.
  */
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { Bullet, buildBattle, Gun } from './shared.ts';
 
 /** The gun of the allocating variant: `new` per shot, destroy per hit. */

@@ -1,6 +1,6 @@
 // closures, allocating variant: forEach with an arrow function that captures frame variables, and
 // a new closure per flash handed over as the fade callback. Diff it with optimized.ts.
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { COUPLING, FireflyState, GLOW_TIME, Meadow, TWO_PI } from './shared.ts';
 
 /** Flashes at its own rate, pulled toward its neighbours' rhythm. */

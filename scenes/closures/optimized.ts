@@ -1,6 +1,6 @@
 // closures, optimized variant: an indexed loop instead of forEach, and a fade callback bound once
 // in start() that reads the flash frame from a field. 0 B per frame.
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { COUPLING, FireflyState, GLOW_TIME, Meadow, TWO_PI } from './shared.ts';
 
 /** Flashes at its own rate, pulled toward its neighbours' rhythm. */

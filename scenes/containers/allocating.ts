@@ -2,7 +2,7 @@
  * containers, allocating: every frame the flock builds a new Map of new cell arrays, a new
  * neighbour array per agent and a new Set of the agents in contact, and drops last frame's.
  */
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { buildFlock, CONTACT_SQ, FlockBase, GRID_COLUMNS, GRID_ROWS, NEIGHBOUR_SQ, type Agent } from './shared.ts';
 
 /** The flock: a spatial grid, neighbour lists and contacts rebuilt in new containers every frame. */

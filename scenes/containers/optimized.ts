@@ -3,7 +3,7 @@
  * and only its buckets' counts are reset; neighbour lists are reused arrays with a count; contact
  * is a frame stamp on the agent instead of a Set.
  */
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { buildFlock, CONTACT_SQ, FlockBase, GRID_COLUMNS, GRID_ROWS, NEIGHBOUR_SQ, type Agent } from './shared.ts';
 
 /** A grid cell's agents: `items[0..count)`. Emptied by resetting the count, so its array stays. */

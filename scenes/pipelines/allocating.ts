@@ -1,6 +1,6 @@
 // pipelines, allocating variant: each tower picks its targets with a filter/map/sort/slice chain,
 // and the console builds a RegExp per frame to parse a line. Diff it with optimized.ts.
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { Battlefield, COMMAND_SOURCE, ConsoleBase, distanceSquared, MAX_TARGETS, TowerBase, VERBS, type Walker } from './shared.ts';
 
 /** A candidate target and its squared distance. */

@@ -2,7 +2,7 @@
  * tags, allocating: the radar compares `other.tag` with a string, as Unity code often does with
  * `gameObject.tag == "Enemy"`. The getter builds a new string on every read.
  */
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { buildField, ENEMY, HIT_RADIUS, PICK_RADIUS, PICKUP, RadarBase, SENSE_RADIUS } from './shared.ts';
 
 // The tags the radar looks for, kept as names.

@@ -1,6 +1,6 @@
 // vectors, allocating variant: immutable-style vector math, each operation returning a new vector,
 // and the results stored as each seeker's new velocity and position. Diff it with optimized.ts.
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { DRAG, SeekerState, STEER, SwarmState, Vec2, WANDER } from './shared.ts';
 
 /** Flies toward its target, with a little random wander. */

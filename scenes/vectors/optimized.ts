@@ -1,6 +1,6 @@
 // vectors, optimized variant: three.js-style math that writes into existing vectors: module
 // scratch vectors for the temporaries, each seeker's own vectors changed in place. 0 B per frame.
-import { type SceneInstance, type World } from '../../src/index.ts';
+import type { SceneInstance, World } from '../../src/index.ts';
 import { DRAG, SeekerState, STEER, SwarmState, Vec2, WANDER } from './shared.ts';
 
 /** Flies toward its target, with a little random wander. */

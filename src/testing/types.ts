@@ -12,5 +12,3 @@ declare module 'vitest' {
     toAllocate(options?: ProfileFramesOptions): Promise<R>;
   }
 }
-
-export {};

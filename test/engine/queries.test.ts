@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { Behaviour, GameObject, Tags, World } from '../../src/engine/index.ts';
+import { Behaviour, type GameObject, Tags, World } from '../../src/engine/index.ts';
 
 class Enemy extends Behaviour {}
 class Boss extends Enemy {}

@@ -1,4 +1,4 @@
-import { Container, Graphics, Text } from 'pixi.js';
+import { type Container, Graphics, Text } from 'pixi.js';
 import { Sprite } from '../../engine/Sprite.ts';
 import type { SpriteShape } from '../../engine/Sprite.ts';
 import type { World } from '../../engine/World.ts';
