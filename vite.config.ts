@@ -19,12 +19,16 @@ type ExportTarget = { types: string; default: string; browser?: { default: strin
  * which development never needs. `condition` picks the browser twins for the Chromium project.
  */
 function ownSources(condition: 'browser' | 'default'): AliasOptions {
-  const { exports } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { exports: Record<string, string | ExportTarget> };
+  const { exports } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    exports: Record<string, string | ExportTarget>;
+  };
   return Object.entries(exports).flatMap(([subpath, target]) => {
     if (typeof target === 'string') return [];
     const built = (condition === 'browser' ? target.browser?.default : undefined) ?? target.default;
     const source = built.replace(/^\.\/dist\//, './').replace(/\.js$/, '.ts');
-    return [{ find: new RegExp(`^alloclab${subpath.slice(1).replace(/\//g, '\\/')}$`), replacement: new URL(source, import.meta.url).pathname }];
+    return [
+      { find: new RegExp(`^alloclab${subpath.slice(1).replace(/\//g, '\\/')}$`), replacement: new URL(source, import.meta.url).pathname },
+    ];
   });
 }
 
@@ -48,7 +52,14 @@ export default defineConfig(({ mode }) => ({
     execArgv: ['--expose-gc', '--expose-internals', '--no-allocation-site-pretenuring'],
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/**/*.sites.test.ts', 'test/**/*.browser.test.ts', 'test/package/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.sites.test.ts', 'test/**/*.browser.test.ts', 'test/package/**'],
+        },
+      },
       { extends: true, plugins: [countSites], test: { name: 'sites', include: ['test/**/*.sites.test.ts'], exclude: ['test/package/**'] } },
       // The same allocation tests in headless Chromium (files named *.browser.test.ts).
       { ...chromiumTestProject({ include: ['test/lab/**/*.browser.test.ts'] }), resolve: { alias: ownSources('browser') } },

@@ -13,12 +13,12 @@ const browser = await launchChromium();
 try {
   const { page } = await openSandbox(browser, url);
   const names = await page.evaluate(() => window.alloclab!.scenes);
-  const rows: string[][] = [['scene', 'variant', 'size', 'JS ms/frame mean', 'p95', 'goal', 'fps (SwiftShader)', 'warm-up', 'quiet', 'B/frame median']];
+  const rows: string[][] = [
+    ['scene', 'variant', 'size', 'JS ms/frame mean', 'p95', 'goal', 'fps (SwiftShader)', 'warm-up', 'quiet', 'B/frame median'],
+  ];
   for (const name of names) {
     for (const variant of ['allocating', 'optimized']) {
-      const loaded = await page
-        .evaluate(([n, v]) => window.alloclab!.load(n!, v).then(() => true), [name, variant])
-        .catch(() => false);
+      const loaded = await page.evaluate(([n, v]) => window.alloclab!.load(n!, v).then(() => true), [name, variant]).catch(() => false);
       if (!loaded) continue;
       const started = Date.now();
       const run = await page.evaluate((frames) => window.alloclab!.summary(frames), FRAMES);
@@ -41,7 +41,9 @@ try {
     }
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  console.log('\n' + rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n'));
+  console.log(
+    '\n' + rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n'),
+  );
   console.log(
     "\nJS ms: the profiler's frame time (World.tick + Render sync). fps: approximate, SwiftShader draws on the CPU." +
       '\nwarm-up: frames run before measuring (at least 300, then until 300 in a row were quiet, at most 1,800).',

@@ -92,9 +92,24 @@ const rows: [string, string, string, string][] = [
 ];
 const widths = [0, 1, 2, 3].map((col) => Math.max(...rows.map((row) => row[col]!.length)));
 const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ');
-console.log('Engine dispatch: ' + BEHAVIOURS.toLocaleString('en-US') + ' behaviours (update + lateUpdate), ' + ROUNDS + ' alternating rounds of ' + FRAMES_PER_ROUND + ' frames, Node ' + process.versions.node);
+console.log(
+  'Engine dispatch: ' +
+    BEHAVIOURS.toLocaleString('en-US') +
+    ' behaviours (update + lateUpdate), ' +
+    ROUNDS +
+    ' alternating rounds of ' +
+    FRAMES_PER_ROUND +
+    ' frames, Node ' +
+    process.versions.node,
+);
 console.log(line(rows[0]!));
 console.log(rows[0]!.map((_, i) => '-'.repeat(widths[i]!)).join('   '));
 console.log(line(rows[1]!));
 console.log(line(rows[2]!));
-console.log('ratio engine / plain (median of per-round ratios): ' + ratio.toFixed(2) + 'x  (goal <= 1.5x: ' + (ratio <= 1.5 ? 'met' : 'NOT met') + ')');
+console.log(
+  'ratio engine / plain (median of per-round ratios): ' +
+    ratio.toFixed(2) +
+    'x  (goal <= 1.5x: ' +
+    (ratio <= 1.5 ? 'met' : 'NOT met') +
+    ')',
+);

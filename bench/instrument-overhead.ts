@@ -28,7 +28,10 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1]!;
 }
 
-const table = new Table({ head: ['scene', 'variant', 'plain ms/frame', 'counted ms/frame', 'allocations counted/frame', 'ratio'], colAligns: ['left', 'left', 'right', 'right', 'right', 'right'] });
+const table = new Table({
+  head: ['scene', 'variant', 'plain ms/frame', 'counted ms/frame', 'allocations counted/frame', 'ratio'],
+  colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
+});
 const ratios: number[] = [];
 for (const scene of scenes) {
   if (selected.length > 0 && !selected.includes(scene.name)) continue;
@@ -45,11 +48,20 @@ for (const scene of scenes) {
     counted = { ...counted, msPerFrame: median(countedRuns) };
     const ratio = counted.msPerFrame / plain.msPerFrame;
     ratios.push(ratio);
-    table.push([scene.name, variant, plain.msPerFrame.toFixed(4), counted.msPerFrame.toFixed(4), counted.hitsLastFrame.toLocaleString('en-US'), `${ratio.toFixed(2)}x`]);
+    table.push([
+      scene.name,
+      variant,
+      plain.msPerFrame.toFixed(4),
+      counted.msPerFrame.toFixed(4),
+      counted.hitsLastFrame.toLocaleString('en-US'),
+      `${ratio.toFixed(2)}x`,
+    ]);
   }
 }
 const geomean = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
 const worst = Math.max(...ratios);
-console.log(`Frame time with allocation sites counted vs not (median of ${PROCESSES} processes, each the median of 9 rounds x 500 frames; profiler recording in both)`);
+console.log(
+  `Frame time with allocation sites counted vs not (median of ${PROCESSES} processes, each the median of 9 rounds x 500 frames; profiler recording in both)`,
+);
 console.log(table.toString());
 console.log(`geometric mean ${geomean.toFixed(2)}x, worst ${worst.toFixed(2)}x (goal <= ${GOAL}x: ${worst <= GOAL ? 'met' : 'not met'})`);

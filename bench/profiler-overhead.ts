@@ -96,11 +96,22 @@ if (values.child) {
     const figures = JSON.parse(output.trim().split('\n').pop()!) as ProcessFigures;
     framesRatios.push(figures.framesUs / figures.offUs);
     onRatios.push(figures.onUs / figures.offUs);
-    table.push([p + 1, figures.offUs.toFixed(1), figures.framesUs.toFixed(1), `${framesRatios[p]!.toFixed(3)}x`, figures.onUs.toFixed(1), `${onRatios[p]!.toFixed(3)}x`]);
+    table.push([
+      p + 1,
+      figures.offUs.toFixed(1),
+      figures.framesUs.toFixed(1),
+      `${framesRatios[p]!.toFixed(3)}x`,
+      figures.onUs.toFixed(1),
+      `${onRatios[p]!.toFixed(3)}x`,
+    ]);
   }
   const ratio = median(onRatios);
-  console.log(`Profiler overhead at ${BEHAVIOURS.toLocaleString('en-US')} behaviours: ${processes} processes, each the median of ${ROUNDS} rounds x ${FRAMES_PER_ROUND} frames per level`);
+  console.log(
+    `Profiler overhead at ${BEHAVIOURS.toLocaleString('en-US')} behaviours: ${processes} processes, each the median of ${ROUNDS} rounds x ${FRAMES_PER_ROUND} frames per level`,
+  );
   console.log(table.toString());
   console.log(`frame rows only (bytes, time, sites):      median ${median(framesRatios).toFixed(3)}x`);
-  console.log(`frame rows and phase markers (profiling on): median ${ratio.toFixed(3)}x  (goal <= ${GOAL}x: ${ratio <= GOAL ? 'met' : 'not met'})`);
+  console.log(
+    `frame rows and phase markers (profiling on): median ${ratio.toFixed(3)}x  (goal <= ${GOAL}x: ${ratio <= GOAL ? 'met' : 'not met'})`,
+  );
 }

@@ -38,4 +38,12 @@ rounds.sort((a, b) => a - b);
 const collector = new FrameCollector(node.profiler.recorder, node.clock, node.meter);
 world.tick(1000 / 60);
 collector.drain();
-console.log(JSON.stringify({ scene: sceneName, variant, sites: counting, msPerFrame: rounds[ROUNDS >> 1], hitsLastFrame: collector.siteHits[0] ?? 0 }));
+console.log(
+  JSON.stringify({
+    scene: sceneName,
+    variant,
+    sites: counting,
+    msPerFrame: rounds[ROUNDS >> 1],
+    hitsLastFrame: collector.siteHits[0] ?? 0,
+  }),
+);

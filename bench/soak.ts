@@ -40,9 +40,13 @@ console.log(`${'0'.padStart(9)}      ${mb(start.jsHeap).padStart(12)}   ${mb(sta
 for (let c = 1; c <= checkpoints; c++) {
   for (let i = 0; i < frames / checkpoints; i++) frame();
   const now = heapAfterGc();
-  console.log(`${String((frames / checkpoints) * c).padStart(9)}      ${mb(now.jsHeap).padStart(12)}   ${mb(now.arrayBuffers).padStart(12)}`);
+  console.log(
+    `${String((frames / checkpoints) * c).padStart(9)}      ${mb(now.jsHeap).padStart(12)}   ${mb(now.arrayBuffers).padStart(12)}`,
+  );
 }
 const end = heapAfterGc();
 const seconds = (performance.now() - t0) / 1000;
-console.log(`\n${frames.toLocaleString('en-US')} frames in ${seconds.toFixed(1)} s; JS heap ${end.jsHeap >= start.jsHeap ? '+' : ''}${end.jsHeap - start.jsHeap} B from start to end; frames recorded ${profiler.recorder.framesWritten.toLocaleString('en-US')}, ring keeps ${profiler.recorder.frameCapacity.toLocaleString('en-US')}`);
+console.log(
+  `\n${frames.toLocaleString('en-US')} frames in ${seconds.toFixed(1)} s; JS heap ${end.jsHeap >= start.jsHeap ? '+' : ''}${end.jsHeap - start.jsHeap} B from start to end; frames recorded ${profiler.recorder.framesWritten.toLocaleString('en-US')}, ring keeps ${profiler.recorder.frameCapacity.toLocaleString('en-US')}`,
+);
 profiler.stop();

@@ -80,7 +80,10 @@ const FIGURES: Figures[] = [
   {
     scene: 'particles',
     marker: 'collector-figures',
-    runs: [5000, 50_000].map((size) => ({ file: `collector-${size}.json`, args: ['run', 'particles', '--variant', 'both', '--live-heap', '--size', String(size)] })),
+    runs: [5000, 50_000].map((size) => ({
+      file: `collector-${size}.json`,
+      args: ['run', 'particles', '--variant', 'both', '--live-heap', '--size', String(size)],
+    })),
     table: collectorTable,
   },
 ];
@@ -101,7 +104,9 @@ for (const figures of FIGURES) {
     const path = join(root, 'scenes', figures.scene, run.file);
     if (selected.length === 0 || selected.includes(figures.scene)) {
       process.stderr.write(`measuring ${figures.scene} (${run.args.slice(1).join(' ')})...\n`);
-      execFileSync(process.execPath, [cli, ...run.args, '--frames', String(FRAMES), '--json', path, '--no-progress'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync(process.execPath, [cli, ...run.args, '--frames', String(FRAMES), '--json', path, '--no-progress'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     }
     if (!existsSync(path)) throw new Error(`${path} is missing: run npm run figures:gc -- ${figures.scene}`);
     files.push(parseRunFile(JSON.parse(readFileSync(path, 'utf8')), path));

@@ -18,7 +18,8 @@ const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
 server.printUrls();
 
 const browser = findChromium();
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
+const hasDisplay =
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 if (browser === null || !hasDisplay) {
   console.log(
     `\n${browser === null ? 'No Chromium or Chrome found (set ALLOCLAB_CHROMIUM, or apt-get install -y chromium).' : 'No display: cannot open a browser window here.'}\n` +

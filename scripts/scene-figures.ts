@@ -23,7 +23,8 @@ const END = '<!-- figures:end -->';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const bytes = (n: number | null) => (n === null || !Number.isFinite(n) ? 'n/a' : Number.isInteger(n) ? `${integer.format(n)} B` : `${decimal.format(n)} B`);
+const bytes = (n: number | null) =>
+  n === null || !Number.isFinite(n) ? 'n/a' : Number.isInteger(n) ? `${integer.format(n)} B` : `${decimal.format(n)} B`;
 
 function replaceBetweenMarkers(text: string, body: string, file: string): string {
   const begin = text.indexOf(BEGIN);
@@ -39,7 +40,7 @@ function engineName(file: RunFile): string {
 
 function runtimeLine(file: RunFile, withSize = true): string {
   const run = file.runs[0]!;
-  const size = withSize ? `, size ${run.size}` : ", each scene at its default size";
+  const size = withSize ? `, size ${run.size}` : ', each scene at its default size';
   const engine = file.runtime.engine === 'chromium' ? `Chromium ${file.runtime.version}, headless` : `Node ${file.runtime.version}`;
   return `${engine} (V8 ${file.runtime.v8}), ${run.mode} mode, ${integer.format(run.frames)} frames after warm-up${size}.`;
 }
@@ -52,16 +53,25 @@ function sitesSection(file: RunFile): string[] {
     if (sites === undefined) continue;
     lines.push('', `Allocation sites, ${run.variant} variant (\`alloclab run ${run.scene} --variant ${run.variant} --sites\`):`);
     if (sites.list.length === 0) {
-      lines.push('', run.bytesPerFrame.max > 0
-        ? 'no site fired in a measured frame: these bytes come from allocations that no expression in the source shows (heap numbers V8 makes when it stores a double in a tagged slot, or code outside the scene and engine).'
-        : 'no site fired in a measured frame.');
+      lines.push(
+        '',
+        run.bytesPerFrame.max > 0
+          ? 'no site fired in a measured frame: these bytes come from allocations that no expression in the source shows (heap numbers V8 makes when it stores a double in a tagged slot, or code outside the scene and engine).'
+          : 'no site fired in a measured frame.',
+      );
       continue;
     }
-    lines.push('', '| site | function | kind | count/frame | in frames | est. bytes/frame | optimiser |', '|---|---|---|---:|---:|---:|---|');
+    lines.push(
+      '',
+      '| site | function | kind | count/frame | in frames | est. bytes/frame | optimiser |',
+      '|---|---|---|---:|---:|---:|---|',
+    );
     for (const site of sites.list) {
       const kind = site.detail ? `${site.kind} \`${site.detail}\`` : site.kind;
       const share = `${Math.round((100 * site.framesHit) / run.frames)}%`;
-      lines.push(`| \`${site.file}:${site.line}:${site.column}\` | ${site.functionName} | ${kind} | ${decimal.format(site.countPerFrame)} | ${share} | ~${bytes(site.estimatedBytesPerFrame)} | ${site.optimizer} |`);
+      lines.push(
+        `| \`${site.file}:${site.line}:${site.column}\` | ${site.functionName} | ${kind} | ${decimal.format(site.countPerFrame)} | ${share} | ~${bytes(site.estimatedBytesPerFrame)} | ${site.optimizer} |`,
+      );
     }
   }
   if (lines.length > 0) lines.push('', 'Counts are exact; bytes marked ~ are estimates from the kind of each site (Node object layouts).');
@@ -92,9 +102,13 @@ function sceneTable(files: readonly RunFile[]): string {
 
 /** `alloclab compare` of one scene into `jsonPath`, with the extra flags of one engine. */
 function measure(scene: string, jsonPath: string, flags: string[]): void {
-  execFileSync(process.execPath, [cli, 'compare', scene, ...flags, '--frames', String(FRAMES), '--warmup', String(WARMUP), '--json', jsonPath, '--no-progress'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [cli, 'compare', scene, ...flags, '--frames', String(FRAMES), '--warmup', String(WARMUP), '--json', jsonPath, '--no-progress'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 function readRunFile(path: string, scene: string): RunFile {
@@ -127,10 +141,12 @@ for (const scene of scenes) {
   const { node, chromium } = results.get(scene.name)!;
   const pick = (file: RunFile, variant: string) => file.runs.find((r) => r.variant === variant);
   const both = (variant: string, figure: (r: RunResult) => string) =>
-    [node, chromium].map((file) => {
-      const run = pick(file, variant);
-      return run ? figure(run) : 'n/a';
-    }).join(' / ');
+    [node, chromium]
+      .map((file) => {
+        const run = pick(file, variant);
+        return run ? figure(run) : 'n/a';
+      })
+      .join(' / ');
   catalog.push(
     `| [${scene.name}](scenes/${scene.name}/README.md) | ${scene.description} | ${both('allocating', (r) => bytes(r.bytesPerFrame.mean))} | ${both('optimized', (r) => bytes(r.bytesPerFrame.mean))} | ${both('allocating', (r) => decimal.format(r.gc.per1000Frames))} |`,
   );

@@ -6,7 +6,8 @@ import { setupOptimized } from './optimized.ts';
 export default defineScene({
   name: 'closures',
   description: 'forEach arrow functions and per-event callbacks vs indexed loops and methods bound once',
-  source: 'How JavaScript works: memory management and four common leaks (seeds/000); Optimizing garbage collection in Unity games (seeds/001)',
+  source:
+    'How JavaScript works: memory management and four common leaks (seeds/000); Optimizing garbage collection in Unity games (seeds/001)',
   size: { default: 500, min: 1, max: 2000, unit: 'fireflies' },
   variants: { allocating: setupAllocating, optimized: setupOptimized },
 });

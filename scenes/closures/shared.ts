@@ -88,7 +88,8 @@ export class Meadow {
   /** Phases to 1e-6, flash and fade counts, and what each sprite shows. */
   digest(): string {
     const out: string[] = [];
-    for (const f of this.fireflies) out.push(f.phase.toFixed(6) + ':' + f.flashes + ':' + f.dims + ':' + f.lastDimmedFlash + ':' + f.sprite!.color);
+    for (const f of this.fireflies)
+      out.push(f.phase.toFixed(6) + ':' + f.flashes + ':' + f.dims + ':' + f.lastDimmedFlash + ':' + f.sprite!.color);
     return out.join(',');
   }
 }

@@ -8,8 +8,18 @@
 import { Behaviour, type SceneInstance, type Sprite, type World } from '../../src/index.ts';
 import { Deferred } from './deferred.ts';
 import {
-  DEMAND_PER_FRAME, EmitterField, LATENCY, Ledger, Listeners, PulseEvent, QUEUE_CAPACITY,
-  createQueueBar, formatDigest, showQueue, validatePoints, type PulseSink,
+  DEMAND_PER_FRAME,
+  EmitterField,
+  LATENCY,
+  Ledger,
+  Listeners,
+  PulseEvent,
+  QUEUE_CAPACITY,
+  createQueueBar,
+  formatDigest,
+  showQueue,
+  validatePoints,
+  type PulseSink,
 } from './shared.ts';
 
 /** The pulses of one frame, as sent to the validator. */

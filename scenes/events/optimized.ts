@@ -7,8 +7,18 @@
  */
 import { Behaviour, type IEnumerator, type SceneInstance, type Sprite, type World } from '../../src/index.ts';
 import {
-  DEMAND_PER_FRAME, EmitterField, LATENCY, Ledger, Listeners, PulseEvent, QUEUE_CAPACITY,
-  createQueueBar, formatDigest, showQueue, validatePoints, type PulseSink,
+  DEMAND_PER_FRAME,
+  EmitterField,
+  LATENCY,
+  Ledger,
+  Listeners,
+  PulseEvent,
+  QUEUE_CAPACITY,
+  createQueueBar,
+  formatDigest,
+  showQueue,
+  validatePoints,
+  type PulseSink,
 } from './shared.ts';
 
 /** Reports waiting for an answer: one slot per frame in flight. */

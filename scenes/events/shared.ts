@@ -64,7 +64,10 @@ export class EmitterField extends Behaviour {
       this.strength[i] = random.int(1, 10);
       const angle = (i / count) * Math.PI * 2;
       const sprite = this.world.createGameObject('emitter').addComponent(Sprite).set('circle', DIM, 14);
-      sprite.transform.position.set(Math.round(STAGE_WIDTH / 2 + Math.cos(angle) * 300), Math.round(STAGE_HEIGHT / 2 + Math.sin(angle) * 300));
+      sprite.transform.position.set(
+        Math.round(STAGE_WIDTH / 2 + Math.cos(angle) * 300),
+        Math.round(STAGE_HEIGHT / 2 + Math.sin(angle) * 300),
+      );
       this.sprites.push(sprite);
     }
   }

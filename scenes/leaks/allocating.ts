@@ -11,8 +11,22 @@
  */
 import { Behaviour, ObjectPool, type SceneInstance, type Sprite, type World } from '../../src/index.ts';
 import {
-  ALARM_PERIOD, DEBUG_PLANS, GameGlobals, LIFETIME, RoutePlan, SpawnTable, alarms, createDrone, formatDigest, logPlan, resetLeakState, routePoint, ROUTE_POINTS,
-  type Drone, type DroneOwner, type Plan,
+  ALARM_PERIOD,
+  DEBUG_PLANS,
+  GameGlobals,
+  LIFETIME,
+  RoutePlan,
+  SpawnTable,
+  alarms,
+  createDrone,
+  formatDigest,
+  logPlan,
+  resetLeakState,
+  routePoint,
+  ROUTE_POINTS,
+  type Drone,
+  type DroneOwner,
+  type Plan,
 } from './shared.ts';
 
 /** Leak kinds, as bit flags. */

@@ -7,8 +7,19 @@
  */
 import { Behaviour, ObjectPool, type SceneInstance, type World } from '../../src/index.ts';
 import {
-  ALARM_PERIOD, LIFETIME, RoutePlan, SpawnTable, alarms, createDrone, formatDigest, resetLeakState, routePoint, ROUTE_POINTS,
-  type Drone, type DroneOwner, type Plan,
+  ALARM_PERIOD,
+  LIFETIME,
+  RoutePlan,
+  SpawnTable,
+  alarms,
+  createDrone,
+  formatDigest,
+  resetLeakState,
+  routePoint,
+  ROUTE_POINTS,
+  type Drone,
+  type DroneOwner,
+  type Plan,
 } from './shared.ts';
 
 /** Spawns `perFrame` drones a frame, flies them for LIFETIME frames, fires the alarm now and then. */

@@ -188,7 +188,11 @@ export function logPlan(plan: Plan): void {
 }
 
 /** The digest every variant builds. */
-export function formatDigest(counters: { spawned: number; despawned: number; alerts: number; alarmsFired: number; lastSpawnId: number }, alive: readonly Drone[], plan: Plan | null): string {
+export function formatDigest(
+  counters: { spawned: number; despawned: number; alerts: number; alarmsFired: number; lastSpawnId: number },
+  alive: readonly Drone[],
+  plan: Plan | null,
+): string {
   const drones = alive.map((d) => d.id + '@' + d.x + ',' + d.y + (d.alerted ? '!' : '')).join(' ');
   return [
     'spawned ' + counters.spawned,

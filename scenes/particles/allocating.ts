@@ -4,7 +4,27 @@
  * ends. Each spawn allocates four heap objects, and every live one is one more thing the GC traces.
  */
 import { Behaviour, Vector2, type SceneInstance, type World } from '../../src/index.ts';
-import { BOUNCE, DRAG, EMITTER_X, EMITTER_Y, FLOOR_Y, GRAVITY, MAX_SPRITES, ParticleStats, ParticleView, SPAWN_COLOR, SPAWN_LIFE, SPAWN_SIZE, SPAWN_VX, SPAWN_VY, SpawnRandom, createSpawnParams, type SpawnParams, formatDigest, spawnsPerFrame } from './shared.ts';
+import {
+  BOUNCE,
+  DRAG,
+  EMITTER_X,
+  EMITTER_Y,
+  FLOOR_Y,
+  GRAVITY,
+  MAX_SPRITES,
+  ParticleStats,
+  ParticleView,
+  SPAWN_COLOR,
+  SPAWN_LIFE,
+  SPAWN_SIZE,
+  SPAWN_VX,
+  SPAWN_VY,
+  SpawnRandom,
+  createSpawnParams,
+  type SpawnParams,
+  formatDigest,
+  spawnsPerFrame,
+} from './shared.ts';
 
 /** One particle as an object with nested vectors and a name, the way game code often starts. */
 class Particle {

@@ -5,7 +5,27 @@
  * the GC sees a handful of typed arrays whatever the particle count, and a frame allocates 0 B.
  */
 import { Behaviour, type SceneInstance, type World } from '../../src/index.ts';
-import { BOUNCE, DRAG, EMITTER_X, EMITTER_Y, FLOOR_Y, GRAVITY, MAX_SPRITES, ParticleStats, ParticleView, SPAWN_COLOR, SPAWN_LIFE, SPAWN_SIZE, SPAWN_VX, SPAWN_VY, SpawnRandom, createSpawnParams, type SpawnParams, formatDigest, spawnsPerFrame } from './shared.ts';
+import {
+  BOUNCE,
+  DRAG,
+  EMITTER_X,
+  EMITTER_Y,
+  FLOOR_Y,
+  GRAVITY,
+  MAX_SPRITES,
+  ParticleStats,
+  ParticleView,
+  SPAWN_COLOR,
+  SPAWN_LIFE,
+  SPAWN_SIZE,
+  SPAWN_VX,
+  SPAWN_VY,
+  SpawnRandom,
+  createSpawnParams,
+  type SpawnParams,
+  formatDigest,
+  spawnsPerFrame,
+} from './shared.ts';
 
 /** Every particle field as one column, allocated once for `capacity` particles. */
 class ParticleColumns {

@@ -138,7 +138,15 @@ export class ParticleStats {
 }
 
 /** The digest both variants build: counters, position sums in list order, and the first particle. */
-export function formatDigest(stats: ParticleStats, count: number, sumX: number, sumY: number, firstId: number, firstX: number, firstY: number): string {
+export function formatDigest(
+  stats: ParticleStats,
+  count: number,
+  sumX: number,
+  sumY: number,
+  firstId: number,
+  firstX: number,
+  firstY: number,
+): string {
   const first = count > 0 ? particleName(firstId) + '@' + firstX.toFixed(6) + ',' + firstY.toFixed(6) : 'none';
   return [count, stats.spawned, stats.died, stats.skipped, sumX.toFixed(6), sumY.toFixed(6), first].join('|');
 }

@@ -1,7 +1,19 @@
 // pipelines, optimized variant: each tower keeps its nearest walkers in a small sorted buffer
 // filled in one pass, and the console tests a RegExp compiled once and reads the numbers by hand.
 import type { SceneInstance, World } from '../../src/index.ts';
-import { Battlefield, COMMAND_SOURCE, ConsoleBase, distanceSquared, MAX_TARGETS, TowerBase, VERB_DAMAGE, VERB_PING, VERB_RANGE, VERB_SPEED, type Walker } from './shared.ts';
+import {
+  Battlefield,
+  COMMAND_SOURCE,
+  ConsoleBase,
+  distanceSquared,
+  MAX_TARGETS,
+  TowerBase,
+  VERB_DAMAGE,
+  VERB_PING,
+  VERB_RANGE,
+  VERB_SPEED,
+  type Walker,
+} from './shared.ts';
 
 /** Hits its nearest walkers in range, nearest first. */
 class Tower extends TowerBase {

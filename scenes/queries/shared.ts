@@ -13,7 +13,12 @@ export const KICK = 160;
 export const LIT_FRAMES = 10;
 /** Turret positions, in whole units. */
 export const TURRET_SPOTS: readonly (readonly [number, number])[] = [
-  [320, 180], [640, 140], [960, 180], [320, 540], [640, 580], [960, 540],
+  [320, 180],
+  [640, 140],
+  [960, 180],
+  [320, 540],
+  [640, 580],
+  [960, 540],
 ];
 
 const CENTRE_X = STAGE_WIDTH / 2;

@@ -5,7 +5,16 @@
  * string was built at setup. So the lesson is twofold: do the work less often, and without garbage.
  */
 import { Behaviour, type SceneInstance, type World } from '../../src/index.ts';
-import { ROUND_SECONDS, WIN_SCORE, buildArena, compareStanding, formatDigest, type Arena, type BoardSprites, type Collector } from './shared.ts';
+import {
+  ROUND_SECONDS,
+  WIN_SCORE,
+  buildArena,
+  compareStanding,
+  formatDigest,
+  type Arena,
+  type BoardSprites,
+  type Collector,
+} from './shared.ts';
 
 /** Every string the board can show, built once: scores 0..WIN_SCORE and every second of a round. */
 const SCORE_TEXT: string[] = [];

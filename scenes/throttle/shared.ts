@@ -175,7 +175,7 @@ export class BoardSprites {
   constructor(world: World, rows: number) {
     for (let r = 0; r < rows; r++) {
       const y = 60 + r * 24;
-      text(world, 20, y, (r + 1) + '.');
+      text(world, 20, y, r + 1 + '.');
       this.names.push(text(world, 56, y, ''));
       this.scores.push(text(world, 180, y, ''));
     }

@@ -15,8 +15,14 @@ class Seeker extends SeekerState {
     // valid only until it returns, never returned, never kept.
     const toTarget = _toTarget.copy(target).sub(this.position);
     const dist = toTarget.length();
-    const desired = _desired.copy(toTarget).scale(this.maxSpeed / (dist + 1)).add(_wander.set(wx, wy));
-    const steer = _steer.copy(desired).sub(this.velocity).scale(STEER * dt);
+    const desired = _desired
+      .copy(toTarget)
+      .scale(this.maxSpeed / (dist + 1))
+      .add(_wander.set(wx, wy));
+    const steer = _steer
+      .copy(desired)
+      .sub(this.velocity)
+      .scale(STEER * dt);
     // FIX: this seeker's own velocity and position change in place (the same arithmetic in the
     // same order, so the same results to the last bit).
     this.velocity.add(steer).scale(1 - DRAG * dt);

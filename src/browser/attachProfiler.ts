@@ -122,7 +122,17 @@ export function attachProfiler(options: AttachOptions = {}): AttachedProfiler {
             collector,
             gcLog,
             meter,
-            { scene: location.href, variant: 'page', mode: 'production', size: null, warmup: summaryOptions.warmup ?? 0, jitSettled: false, refusedMarkerEvents: 0, offHeap: null, estimateEngine: 'chromium' },
+            {
+              scene: location.href,
+              variant: 'page',
+              mode: 'production',
+              size: null,
+              warmup: summaryOptions.warmup ?? 0,
+              jitSettled: false,
+              refusedMarkerEvents: 0,
+              offHeap: null,
+              estimateEngine: 'chromium',
+            },
             { keepPerFrame: true },
           ),
         );

@@ -36,7 +36,10 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
       import('vite'),
     ]);
   } catch (error) {
-    throw new UsageError(`--browser needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`, 'npm install --save-dev vite playwright-core');
+    throw new UsageError(
+      `--browser needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`,
+      'npm install --save-dev vite playwright-core',
+    );
   }
   const [{ startLabServer }, { measureInChromium }, { attributeInChromium }] = modules;
   const server: LabServer = await startLabServer({ allow: ref.kind === 'file' ? [dirname(ref.path)] : [] });

@@ -10,7 +10,9 @@ export function withinBudget(runs: readonly RunResult[], budget: number): boolea
   for (const run of runs) {
     const mean = run.bytesPerFrame.mean;
     if (!(mean <= budget)) {
-      console.error(`alloclab: over budget: ${run.scene} (${run.variant}) allocates ${formatBytes(mean)}/frame, budget ${formatBytes(budget)}/frame (+${formatBytes(mean - budget)})`);
+      console.error(
+        `alloclab: over budget: ${run.scene} (${run.variant}) allocates ${formatBytes(mean)}/frame, budget ${formatBytes(budget)}/frame (+${formatBytes(mean - budget)})`,
+      );
       ok = false;
     } else {
       console.log(`Budget ${formatBytes(budget)}/frame: ${run.variant} within (${formatBytes(mean)}/frame)`);

@@ -25,9 +25,15 @@ export interface ExtraPassSpec {
 /** Adds `--leaks`, `--leak-frames` and `--live-heap` to `run` and `compare`. */
 export function addExtraPassOptions(command: Command, integer: (name: string, min: number) => (value: string) => number): Command {
   return command
-    .option('--leaks', 'after measuring, a leak pass: a forced full GC every 1/20 of the pass, and retained bytes per frame fitted, with a verdict', false)
+    .option(
+      '--leaks',
+      'after measuring, a leak pass: a forced full GC every 1/20 of the pass, and retained bytes per frame fitted, with a verdict',
+      false,
+    )
     .addOption(
-      new Option('--leak-frames <n>', `frames in the leak pass (default ${DEFAULT_LEAK_FRAMES}; implies --leaks)`).argParser(integer('--leak-frames', 60)).implies({ leaks: true }),
+      new Option('--leak-frames <n>', `frames in the leak pass (default ${DEFAULT_LEAK_FRAMES}; implies --leaks)`)
+        .argParser(integer('--leak-frames', 60))
+        .implies({ leaks: true }),
     )
     .option('--live-heap', 'after measuring, count live heap objects (heap snapshot) and time forced full GCs', false);
 }

@@ -35,7 +35,9 @@ const compact = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 export function formatRun(run: RunResult, topMarkers = 8): string {
   const lines: string[] = [];
   const size = run.size === null ? '' : ` · size ${formatCount(run.size)}`;
-  lines.push(`${run.scene} · ${run.variant} · ${run.mode} · ${formatCount(run.frames)} frames (warm-up ${formatCount(run.warmup)}${run.jitSettled ? '' : ', not seen to settle: the JIT was still busy or could not be watched'})${size}`);
+  lines.push(
+    `${run.scene} · ${run.variant} · ${run.mode} · ${formatCount(run.frames)} frames (warm-up ${formatCount(run.warmup)}${run.jitSettled ? '' : ', not seen to settle: the JIT was still busy or could not be watched'})${size}`,
+  );
   const b = run.bytesPerFrame;
   const summary = new Table({ style: plain, chars: compact, colAligns: ['left', 'right', 'right', 'right', 'right', 'right'] });
   summary.push(
@@ -65,7 +67,14 @@ export function formatRun(run: RunResult, topMarkers = 8): string {
       colAligns: ['left', 'right', 'right', 'right', 'right', 'right'],
     });
     for (const m of run.markers.slice(0, topMarkers)) {
-      markers.push([m.name, formatBytes(m.bytesPerFrame), formatBytes(m.selfBytesPerFrame), formatCount(m.calls), m.ms.toFixed(3), m.selfMs.toFixed(3)]);
+      markers.push([
+        m.name,
+        formatBytes(m.bytesPerFrame),
+        formatBytes(m.selfBytesPerFrame),
+        formatCount(m.calls),
+        m.ms.toFixed(3),
+        m.selfMs.toFixed(3),
+      ]);
     }
     lines.push('Top markers, per frame:');
     lines.push(markers.toString());
@@ -87,7 +96,11 @@ export function formatComparison(runs: RunResult[]): string {
   row('GC Alloc / frame (mean)', (r) => r.bytesPerFrame.mean, formatBytes);
   row('GC Alloc / frame (median)', (r) => r.bytesPerFrame.median, formatBytes);
   row('GC Alloc / frame (max)', (r) => r.bytesPerFrame.max, formatBytes);
-  row('GCs per 1,000 frames', (r) => r.gc.per1000Frames, (v) => decimal.format(v));
+  row(
+    'GCs per 1,000 frames',
+    (r) => r.gc.per1000Frames,
+    (v) => decimal.format(v),
+  );
   row('GC pause total', (r) => r.gc.totalMs, formatMs);
   row('frame time p50', (r) => r.frameMs.p50, formatMs);
   row('frame time p99', (r) => r.frameMs.p99, formatMs);

@@ -39,7 +39,9 @@ function predicted(run: RunResult): string {
   if (spacing.youngGenerationBytes === null) return 'n/a (the young generation size cannot be read here)';
   const young = formatBytes(spacing.youngGenerationBytes);
   if (spacing.predictedFrames === null) {
-    return Number.isFinite(run.bytesPerFrame.mean) ? `never (${formatBytes(run.bytesPerFrame.mean)}/frame allocated; young generation ${young})` : 'n/a (no frame was measured)';
+    return Number.isFinite(run.bytesPerFrame.mean)
+      ? `never (${formatBytes(run.bytesPerFrame.mean)}/frame allocated; young generation ${young})`
+      : 'n/a (no frame was measured)';
   }
   return `${formatCount(spacing.predictedFrames)} (young generation ${young} / ${formatBytes(run.bytesPerFrame.mean)} per frame)`;
 }
@@ -47,10 +49,17 @@ function predicted(run: RunResult): string {
 function observed(run: RunResult): string {
   const frames = run.gc.minorGcSpacing.observedFrames;
   const minor = run.gc.minor;
-  return frames === null ? `no minor GC in ${formatCount(run.frames)} frames` : `${formatCount(frames)} (${minor} minor GC${minor === 1 ? '' : 's'} in ${formatCount(run.frames)} frames)`;
+  return frames === null
+    ? `no minor GC in ${formatCount(run.frames)} frames`
+    : `${formatCount(frames)} (${minor} minor GC${minor === 1 ? '' : 's'} in ${formatCount(run.frames)} frames)`;
 }
 
-const VERDICT_WORDS: Record<LeakVerdict, string> = { leak: 'LEAK', 'no-leak': 'no leak', step: 'no leak (a step)', inconclusive: 'inconclusive' };
+const VERDICT_WORDS: Record<LeakVerdict, string> = {
+  leak: 'LEAK',
+  'no-leak': 'no leak',
+  step: 'no leak (a step)',
+  inconclusive: 'inconclusive',
+};
 
 /** One word or two for a verdict, as tables show it. */
 export function verdictWord(verdict: LeakVerdict): string {

@@ -43,7 +43,9 @@ export function formatSites(run: RunResult, topSites = 15): string {
     );
   }
   if (r.estimatedBytesPerFrame < r.measuredBytesPerFrame / 2) {
-    lines.push('The rest of the measured bytes come from code that is not instrumented (the engine, libraries) or from objects larger than estimated.');
+    lines.push(
+      'The rest of the measured bytes come from code that is not instrumented (the engine, libraries) or from objects larger than estimated.',
+    );
   }
   const table = new Table({
     head: ['Site', 'Function', 'Kind', 'Count/frame', 'Est. bytes/frame', 'Optimiser', 'Source'],

@@ -97,11 +97,14 @@ export function runInit(options: InitOptions): void {
     lines.push(`added the script ${SCRIPT_NAME} to package.json`);
   }
 
-  if (ext === 'mts') lines.push('package.json has no "type": "module": the config, scene and tests are .mts files, which Node and Vite load as ES modules.');
+  if (ext === 'mts')
+    lines.push('package.json has no "type": "module": the config, scene and tests are .mts files, which Node and Vite load as ES modules.');
   if (!chromium) {
     lines.push(`Node tests only: ${NO_CHROMIUM}; then delete ${config} and run npx alloclab init again to add a Chromium project.`);
   } else if (!provider) {
-    lines.push(`Node tests only: a Chromium project needs ${BROWSER_PROVIDER}: npm i -D ${BROWSER_PROVIDER} playwright-core, then delete ${config} and run npx alloclab init again.`);
+    lines.push(
+      `Node tests only: a Chromium project needs ${BROWSER_PROVIDER}: npm i -D ${BROWSER_PROVIDER} playwright-core, then delete ${config} and run npx alloclab init again.`,
+    );
   }
   const where = relative(process.cwd(), dir);
   lines.push('Next:');
@@ -114,7 +117,9 @@ export function runInit(options: InitOptions): void {
 export function addInitCommand(program: Command): void {
   program
     .command('init')
-    .description(`set up allocation tests in your project: vitest.alloclab.config.ts, an example scene and test in alloclab/, and the script "${SCRIPT_NAME}" in package.json`)
+    .description(
+      `set up allocation tests in your project: vitest.alloclab.config.ts, an example scene and test in alloclab/, and the script "${SCRIPT_NAME}" in package.json`,
+    )
     .option('--dir <path>', 'the project folder, where its package.json is (default: the current folder)')
     .addHelpText(
       'after',

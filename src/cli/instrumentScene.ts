@@ -6,7 +6,6 @@ import type { SceneRef } from './sceneRef.ts';
 // A module of its own, imported only by a run that counts sites: the instrumentation parses with
 // Vite's parser, and the rest of the CLI must work where Vite is not installed.
 
-
 /**
  * Counts allocation sites from now on (call before `loadScene`) in the scene's code (its directory
  * in the catalog's scenes/, or the directory of a user's scene file and everything under it) and
@@ -25,4 +24,3 @@ export function instrumentScene(ref: SceneRef): void {
     instrumentNodeImports({ root: process.cwd(), include: [dirname(ref.path) + '/', engineDir], exclude });
   }
 }
-

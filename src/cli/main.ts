@@ -62,18 +62,26 @@ function addRunOptions(command: Command, withVariant: boolean): Command {
     .option('-f, --frames <n>', 'frames to measure', positiveInt('--frames', 1), 600)
     .option('-w, --warmup <n>', 'frames to run first, at least (warm-up goes on until the JIT is quiet)', positiveInt('--warmup', 0), 300)
     .option('-s, --size <n>', "the scene's size parameter (default: the scene's own)", positiveInt('--size', 0))
-    .addOption(new Option('-m, --mode <mode>', 'production: optimiser on; deterministic: no optimising JIT').choices(PROFILE_MODES).default('production'))
+    .addOption(
+      new Option('-m, --mode <mode>', 'production: optimiser on; deterministic: no optimising JIT')
+        .choices(PROFILE_MODES)
+        .default('production'),
+    )
     .option('--deep', 'one marker per behaviour type (slower)', false)
     .option('--sites', "count allocation sites in the scene's code, with file:line (estimated bytes beside measured)", false)
     .option('--json <file>', 'write the runs as JSON (schema alloclab.run/1)')
     .option('--trace <file>', 'write a Chrome trace (opens in Perfetto and chrome://tracing)')
-    .option('--browser', 'measure in headless Chromium (the system\'s) instead of Node', false)
+    .option('--browser', "measure in headless Chromium (the system's) instead of Node", false)
     .option('--attribute', 'with --browser: a second, slower pass that samples bytes per function (sampled, not measured)', false)
     .option('--budget <bytes>', 'exit 1 when a variant allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
     .option('--no-progress', 'no progress bar');
 }
 
-async function measure(sceneArg: string, options: RunOptions, variantArg: string): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
+async function measure(
+  sceneArg: string,
+  options: RunOptions,
+  variantArg: string,
+): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
   const ref = await parseSceneRef(sceneArg);
   let scene;
   try {
@@ -85,30 +93,53 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
   const variants = selectVariants(scene, variantArg);
   const size = options.size ?? scene.size.default;
   if (size < scene.size.min || size > scene.size.max) {
-    throw new UsageError(`--size ${size} is outside scene "${scene.name}"'s range ${scene.size.min}..${scene.size.max} (${scene.size.unit})`);
+    throw new UsageError(
+      `--size ${size} is outside scene "${scene.name}"'s range ${scene.size.min}..${scene.size.max} (${scene.size.unit})`,
+    );
   }
-  if (options.attribute && !options.browser) throw new UsageError('--attribute needs --browser (it samples with Chromium\'s heap profiler)');
+  if (options.attribute && !options.browser) throw new UsageError("--attribute needs --browser (it samples with Chromium's heap profiler)");
   if (options.browser && (options.leaks || options.liveHeap)) {
-    throw new UsageError(`--${options.leaks ? 'leaks' : 'live-heap'} is not available with --browser yet`, 'run it in Node (without --browser); the sandbox page has its own leak pass');
+    throw new UsageError(
+      `--${options.leaks ? 'leaks' : 'live-heap'} is not available with --browser yet`,
+      'run it in Node (without --browser); the sandbox page has its own leak pass',
+    );
   }
   if (options.sites && !('registerHooks' in nodeModule)) {
     throw new UsageError(`--sites needs Node 22.15 or newer (it counts with module.registerHooks); this is Node ${process.versions.node}`);
   }
-  if (options.sites && options.browser) throw new UsageError('--sites is not available with --browser', 'count sites in Node (counts do not depend on the engine), or use --attribute for sampled bytes per function in Chromium');
+  if (options.sites && options.browser)
+    throw new UsageError(
+      '--sites is not available with --browser',
+      'count sites in Node (counts do not depend on the engine), or use --attribute for sampled bytes per function in Chromium',
+    );
   const showProgress = options.progress && process.stderr.isTTY === true;
   const outcomes: VariantOutcome[] = [];
   // Closed (its dev server stopped) however measuring ends.
   await using lab = options.browser ? await openBrowserLab(ref, { attribute: options.attribute }) : null;
   for (const variant of variants) {
     const bar = showProgress
-      ? new SingleBar({ format: `${scene.name} · ${variant} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)
+      ? new SingleBar(
+          { format: `${scene.name} · ${variant} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true },
+          Presets.shades_classic,
+        )
       : null;
     bar?.start(options.warmup + options.frames, 0);
     try {
       const run = lab !== null ? lab.runVariant : options.sites ? runVariantCountingSites : runVariant;
       outcomes.push(
         await run(
-          { scene: ref, variant, frames: options.frames, warmup: options.warmup, size, mode: options.mode, deep: options.deep, keepSlices: options.trace !== undefined, sites: options.sites, ...extraPassSpec(options) },
+          {
+            scene: ref,
+            variant,
+            frames: options.frames,
+            warmup: options.warmup,
+            size,
+            mode: options.mode,
+            deep: options.deep,
+            keepSlices: options.trace !== undefined,
+            sites: options.sites,
+            ...extraPassSpec(options),
+          },
           (done, total) => {
             bar?.setTotal(total);
             bar?.update(done);
@@ -128,7 +159,16 @@ async function measure(sceneArg: string, options: RunOptions, variantArg: string
 function writeOutputs(outcomes: VariantOutcome[], options: RunOptions): void {
   const first = outcomes[0]!;
   if (options.json) {
-    writeFileAtomic(options.json, stringifyRunFile(toRunFile(runtimeOf(first, options), outcomes.map((o) => o.result), { perFrame: true })));
+    writeFileAtomic(
+      options.json,
+      stringifyRunFile(
+        toRunFile(
+          runtimeOf(first, options),
+          outcomes.map((o) => o.result),
+          { perFrame: true },
+        ),
+      ),
+    );
     console.log(`JSON written to ${options.json}`);
   }
   if (options.trace) {
@@ -148,11 +188,21 @@ function verdict(outcomes: VariantOutcome[], options: RunOptions): number {
   let code = EXIT_OK;
   for (const o of outcomes) {
     if (o.sceneErrors.count > 0) {
-      console.error(`alloclab: scene "${o.result.scene}" (${o.result.variant}) threw ${o.sceneErrors.count} error(s) during frames; first: ${o.sceneErrors.first}`);
+      console.error(
+        `alloclab: scene "${o.result.scene}" (${o.result.variant}) threw ${o.sceneErrors.count} error(s) during frames; first: ${o.sceneErrors.first}`,
+      );
       code = EXIT_USAGE;
     }
   }
-  if (options.budget !== undefined && !withinBudget(outcomes.map((o) => o.result), options.budget) && code === EXIT_OK) code = EXIT_BUDGET;
+  if (
+    options.budget !== undefined &&
+    !withinBudget(
+      outcomes.map((o) => o.result),
+      options.budget,
+    ) &&
+    code === EXIT_OK
+  )
+    code = EXIT_BUDGET;
   return code;
 }
 
@@ -181,7 +231,13 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (options: { json?: boolean }) => {
       const { scenes } = await import('../../scenes/index.ts');
       if (options.json) {
-        const list = scenes.map((s) => ({ name: s.name, description: s.description, source: s.source ?? null, size: s.size, variants: Object.keys(s.variants) }));
+        const list = scenes.map((s) => ({
+          name: s.name,
+          description: s.description,
+          source: s.source ?? null,
+          size: s.size,
+          variants: Object.keys(s.variants),
+        }));
         console.log(JSON.stringify(list, null, 2));
         return;
       }
@@ -225,7 +281,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   addPageCommand(program, setExitCode, positiveInt);
   addInitCommand(program);
 
-  program.addHelpText('after', `\nModes start Node with these V8 flags (you never type them):\n  production:    ${MODE_FLAGS.production.join(' ')}\n  deterministic: ${MODE_FLAGS.deterministic.join(' ')}\nExit codes: 0 ok, 1 over --budget, 2 usage or scene error.`);
+  program.addHelpText(
+    'after',
+    `\nModes start Node with these V8 flags (you never type them):\n  production:    ${MODE_FLAGS.production.join(' ')}\n  deterministic: ${MODE_FLAGS.deterministic.join(' ')}\nExit codes: 0 ok, 1 over --budget, 2 usage or scene error.`,
+  );
   return program;
 }
 
@@ -237,7 +296,9 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+        ? EXIT_OK
+        : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
       console.error(`alloclab: ${error.message}`);

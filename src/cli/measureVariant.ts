@@ -75,7 +75,13 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
       },
     });
     const measuredFrames = spec.warmup + spec.frames;
-    await runExtraPasses(spec, step, clock.frames, measured.result, (done, total) => void send({ type: 'progress', done: measuredFrames + done, total: measuredFrames + total }));
+    await runExtraPasses(
+      spec,
+      step,
+      clock.frames,
+      measured.result,
+      (done, total) => void send({ type: 'progress', done: measuredFrames + done, total: measuredFrames + total }),
+    );
     const markerNames: string[] = [];
     for (let id = 0; id < markerCount(); id++) markerNames.push(markerName(id));
     await send({
@@ -92,4 +98,3 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
     await send({ type: 'error', phase: 'run', message: messageOf(error) });
   }
 }
-

@@ -36,12 +36,20 @@ export function pageUrl(arg: string): string {
     }
   }
   const path = resolve(arg);
-  if (!existsSync(path)) throw new UsageError(`"${arg}" is neither a URL nor an existing file`, 'give a URL such as http://localhost:5173/ or file:///path/to/index.html');
+  if (!existsSync(path))
+    throw new UsageError(
+      `"${arg}" is neither a URL nor an existing file`,
+      'give a URL such as http://localhost:5173/ or file:///path/to/index.html',
+    );
   return pathToFileURL(path).href;
 }
 
 /** `alloclab page <url>`: per-frame allocation of any page's requestAnimationFrame loop. */
-export function addPageCommand(program: Command, setExitCode: (code: number) => void, positiveInt: (name: string, min: number) => (value: string) => number): void {
+export function addPageCommand(
+  program: Command,
+  setExitCode: (code: number) => void,
+  positiveInt: (name: string, min: number) => (value: string) => number,
+): void {
   program
     .command('page')
     .description("measure a page's own game loop in headless Chromium: each requestAnimationFrame turn is a frame")
@@ -61,11 +69,17 @@ export function addPageCommand(program: Command, setExitCode: (code: number) => 
       try {
         ({ measurePage, PageFailure } = await import('../hosts/chromium/measurePage.ts'));
       } catch (error) {
-        throw new UsageError(`page needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`, 'npm install --save-dev vite playwright-core');
+        throw new UsageError(
+          `page needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`,
+          'npm install --save-dev vite playwright-core',
+        );
       }
       const bar =
         options.progress && process.stderr.isTTY === true
-          ? new SingleBar({ format: `${url} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic)
+          ? new SingleBar(
+              { format: `${url} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true },
+              Presets.shades_classic,
+            )
           : null;
       bar?.start(options.warmup + options.frames, 0);
       let measured;
@@ -91,7 +105,9 @@ export function addPageCommand(program: Command, setExitCode: (code: number) => 
       const { page, runtime, pageErrors } = measured;
       const run = page.result;
       console.log([formatRun(run), formatGcReport(run)].filter(Boolean).join('\n') + '\n');
-      console.log('Each frame is one requestAnimationFrame turn: every callback the page requested for it, from the first to the last. Work in timers, events and promise jobs runs between frames and is not counted.');
+      console.log(
+        'Each frame is one requestAnimationFrame turn: every callback the page requested for it, from the first to the last. Work in timers, events and promise jobs runs between frames and is not counted.',
+      );
       console.log(formatEngine({ engine: 'chromium', ...runtime }));
       if (pageErrors.length > 0) console.error(`alloclab: the page threw ${pageErrors.length} uncaught error(s); first: ${pageErrors[0]}`);
       if (options.json) {
@@ -99,7 +115,10 @@ export function addPageCommand(program: Command, setExitCode: (code: number) => 
         console.log(`JSON written to ${options.json}`);
       }
       if (options.trace) {
-        writeFileAtomic(options.trace, JSON.stringify(toChromeTrace([{ result: run, frames: page.frames, markerNames: page.markerNames }])));
+        writeFileAtomic(
+          options.trace,
+          JSON.stringify(toChromeTrace([{ result: run, frames: page.frames, markerNames: page.markerNames }])),
+        );
         console.log(`Chrome trace written to ${options.trace}`);
       }
       setExitCode(options.budget !== undefined && !withinBudget([run], options.budget) ? 1 : 0);

@@ -52,7 +52,10 @@ export function runVariant(spec: WorkerSpec, onProgress?: (done: number, total: 
  * the sites' verdicts are judged on the first's bytes (the counters make V8 inline less, so
  * instrumented code can allocate more than the code as written).
  */
-export async function runVariantCountingSites(spec: WorkerSpec, onProgress?: (done: number, total: number) => void): Promise<VariantOutcome> {
+export async function runVariantCountingSites(
+  spec: WorkerSpec,
+  onProgress?: (done: number, total: number) => void,
+): Promise<VariantOutcome> {
   let firstTotal = 0;
   const measured = await runVariant({ ...spec, sites: false }, (done, total) => {
     firstTotal = total;
@@ -61,7 +64,15 @@ export async function runVariantCountingSites(spec: WorkerSpec, onProgress?: (do
   const reference = measured.result.perFrameBytes;
   const counted = await runVariant(
     // Leak and live-heap passes belong to the code as written: the first process ran them.
-    { ...spec, sites: true, warmup: measured.result.warmup, quietFrames: 0, siteReferenceBytes: reference, leakFrames: null, liveHeap: false },
+    {
+      ...spec,
+      sites: true,
+      warmup: measured.result.warmup,
+      quietFrames: 0,
+      siteReferenceBytes: reference,
+      leakFrames: null,
+      liveHeap: false,
+    },
     (done, total) => onProgress?.(firstTotal + done, firstTotal + total),
   );
   const result = { ...measured.result };

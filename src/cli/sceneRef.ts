@@ -35,13 +35,19 @@ export async function loadScene(ref: SceneRef): Promise<SceneDefinition> {
   const module = (await import(pathToFileURL(ref.path).href).catch((error: unknown) => {
     // Node loads a .ts or .js file as CommonJS in a package whose "type" is not "module".
     if (error instanceof SyntaxError && error.message.includes('outside a module')) {
-      throw new UsageError(`${ref.path} was loaded as CommonJS, where import statements are not allowed`, 'name it .mts, or set "type": "module" in the package.json of its project');
+      throw new UsageError(
+        `${ref.path} was loaded as CommonJS, where import statements are not allowed`,
+        'name it .mts, or set "type": "module" in the package.json of its project',
+      );
     }
     throw error;
   })) as { default?: unknown };
   const scene = module.default as SceneDefinition | undefined;
   if (typeof scene !== 'object' || scene === null || typeof scene.variants !== 'object' || typeof scene.name !== 'string') {
-    throw new UsageError(`${ref.path} does not export a scene`, 'default-export defineScene({ name, description, size, variants }) from alloclab');
+    throw new UsageError(
+      `${ref.path} does not export a scene`,
+      'default-export defineScene({ name, description, size, variants }) from alloclab',
+    );
   }
   return scene;
 }

@@ -65,10 +65,18 @@ export class CoroutineScheduler {
   start(owner: Behaviour, routine: CoroutineRoutine): Coroutine {
     if (!owner._activeAndEnabled) {
       throw new Error(
-        'startCoroutine: ' + owner._type!.name + ' on "' + owner.gameObject.name + '" is not active and enabled, so it cannot start a coroutine',
+        'startCoroutine: ' +
+          owner._type!.name +
+          ' on "' +
+          owner.gameObject.name +
+          '" is not active and enabled, so it cannot start a coroutine',
       );
     }
-    if (routine === null || typeof routine !== 'object' || (typeof (routine as IEnumerator).moveNext !== 'function' && typeof (routine as Generator).next !== 'function')) {
+    if (
+      routine === null ||
+      typeof routine !== 'object' ||
+      (typeof (routine as IEnumerator).moveNext !== 'function' && typeof (routine as Generator).next !== 'function')
+    ) {
       throw new TypeError('startCoroutine: expected a generator (call your function* first) or an object with moveNext() and current');
     }
     const state = this._begin(owner, routine);

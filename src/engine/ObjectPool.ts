@@ -130,7 +130,10 @@ export class ObjectPool<T extends object> {
     const state = this._state.get(obj);
     if (state !== USED) {
       if (state === FREE || state === DROPPED) {
-        throw new Error('ObjectPool.release: this object was already released (double release)' + (state === DROPPED ? '; it was dropped because the pool was full' : ''));
+        throw new Error(
+          'ObjectPool.release: this object was already released (double release)' +
+            (state === DROPPED ? '; it was dropped because the pool was full' : ''),
+        );
       }
       throw new Error('ObjectPool.release: this object was not created by this pool');
     }
@@ -150,7 +153,8 @@ export class ObjectPool<T extends object> {
    * order; returns how many were dropped. Needs the `clock` option.
    */
   trimIdle(seconds: number): number {
-    if (this._clock === null) throw new Error('ObjectPool.trimIdle: the pool needs a clock, e.g. new ObjectPool({ create, clock: world.time })');
+    if (this._clock === null)
+      throw new Error('ObjectPool.trimIdle: the pool needs a clock, e.g. new ObjectPool({ create, clock: world.time })');
     const now = this._clock.time;
     const free = this._free;
     const since = this._freeSince;

@@ -41,7 +41,8 @@ export class Transform {
   /** The child at `index` (0-based), as Unity's `GetChild`. */
   getChild(index: number): Transform {
     const child = this._children[index];
-    if (child === undefined) throw new RangeError('Transform.getChild: index ' + index + ' is out of range (' + this._children.length + ' children)');
+    if (child === undefined)
+      throw new RangeError('Transform.getChild: index ' + index + ' is out of range (' + this._children.length + ' children)');
     return child;
   }
 

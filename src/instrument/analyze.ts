@@ -10,7 +10,17 @@
  *   private field before the field, so `f.name` stays 'f';
  * - rest parameters and nested function declarations: a statement at the start of the body/block.
  */
-import { type AstNode, forEachChild, isFunction, isSkipped, keyName, statementList, findToken, dottedName, TS_EXPRESSION_WRAPPERS } from './ast.ts';
+import {
+  type AstNode,
+  forEachChild,
+  isFunction,
+  isSkipped,
+  keyName,
+  statementList,
+  findToken,
+  dottedName,
+  TS_EXPRESSION_WRAPPERS,
+} from './ast.ts';
 import { classifyCall, isStringConcat, isStringy, collectRests, type Classified } from './classify.ts';
 import { Edits } from './edits.ts';
 import { collectAllocatingFunctions } from './declarations.ts';
@@ -311,8 +321,11 @@ class Analyzer {
       const node = this._ancestors[i]!;
       const parent = this._ancestors[i - 1]!;
       if (statementList(parent)) return node;
-      const passes = parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration' ||
-        parent.type === 'LabeledStatement' || (parent.type === 'ForStatement' && parent.init === node);
+      const passes =
+        parent.type === 'ExportNamedDeclaration' ||
+        parent.type === 'ExportDefaultDeclaration' ||
+        parent.type === 'LabeledStatement' ||
+        (parent.type === 'ForStatement' && parent.init === node);
       if (!passes) return null;
     }
     return null;

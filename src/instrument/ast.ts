@@ -13,14 +13,20 @@ export interface AstNode {
 
 /** Fields that hold types or decorators only: nothing in them runs per evaluation. */
 const SKIPPED_FIELDS = new Set([
-  'type', 'start', 'end', 'typeAnnotation', 'typeParameters', 'typeArguments', 'returnType',
-  'superTypeArguments', 'implements', 'decorators',
+  'type',
+  'start',
+  'end',
+  'typeAnnotation',
+  'typeParameters',
+  'typeArguments',
+  'returnType',
+  'superTypeArguments',
+  'implements',
+  'decorators',
 ]);
 
 /** TypeScript expression wrappers that stay expressions after types are stripped. */
-export const TS_EXPRESSION_WRAPPERS = new Set([
-  'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSNonNullExpression',
-]);
+export const TS_EXPRESSION_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSNonNullExpression']);
 
 /** TypeScript nodes that contain run-time code worth walking. */
 const TS_WALKED = new Set([...TS_EXPRESSION_WRAPPERS, 'TSParameterProperty', 'TSExportAssignment', 'TSInstantiationExpression']);

@@ -7,9 +7,33 @@ import type { SiteKind } from './siteKinds.ts';
 
 /** Methods that return a new object, array, string or iterator on the built-ins that have them. */
 export const ALLOCATING_METHODS = new Set([
-  'map', 'filter', 'slice', 'concat', 'split', 'flatMap', 'flat', 'toFixed', 'toString', 'toSorted',
-  'toReversed', 'join', 'bind', 'substring', 'substr', 'trim', 'replace', 'replaceAll', 'padStart',
-  'padEnd', 'toUpperCase', 'toLowerCase', 'match', 'matchAll', 'entries', 'keys', 'values',
+  'map',
+  'filter',
+  'slice',
+  'concat',
+  'split',
+  'flatMap',
+  'flat',
+  'toFixed',
+  'toString',
+  'toSorted',
+  'toReversed',
+  'join',
+  'bind',
+  'substring',
+  'substr',
+  'trim',
+  'replace',
+  'replaceAll',
+  'padStart',
+  'padEnd',
+  'toUpperCase',
+  'toLowerCase',
+  'match',
+  'matchAll',
+  'entries',
+  'keys',
+  'values',
 ]);
 
 /** Static calls that allocate, by object then method. */

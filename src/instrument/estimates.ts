@@ -65,12 +65,30 @@ const BUILTINS: Table = {
   'Object.values': [72, 72, 36, 36, 'an array of 3 values'],
   'Object.entries': [200, 200, 100, 100, '3 pairs; derived from Object.keys'],
   'Object.assign': [0, 0, 0, 0, 'into a fresh literal, which carries the cost itself'],
-  split: ARRAY_RESULT, match: ARRAY_RESULT, matchAll: [120, 120, 60, 60, 'an iterator and a RegExp copy; not measured'],
+  split: ARRAY_RESULT,
+  match: ARRAY_RESULT,
+  matchAll: [120, 120, 60, 60, 'an iterator and a RegExp copy; not measured'],
   'JSON.parse': [128, 128, 64, 64, 'depends on the input; a small object'],
 };
-for (const m of ['map', 'filter', 'slice', 'concat', 'flatMap', 'flat', 'toSorted', 'toReversed', 'Array.from', 'Array.of']) BUILTINS[m] = ARRAY_RESULT;
-for (const m of ['toFixed', 'toString', 'join', 'substring', 'substr', 'trim', 'replace', 'replaceAll', 'padStart', 'padEnd',
-  'toUpperCase', 'toLowerCase', 'String', 'JSON.stringify']) BUILTINS[m] = STRING_RESULT;
+for (const m of ['map', 'filter', 'slice', 'concat', 'flatMap', 'flat', 'toSorted', 'toReversed', 'Array.from', 'Array.of'])
+  BUILTINS[m] = ARRAY_RESULT;
+for (const m of [
+  'toFixed',
+  'toString',
+  'join',
+  'substring',
+  'substr',
+  'trim',
+  'replace',
+  'replaceAll',
+  'padStart',
+  'padEnd',
+  'toUpperCase',
+  'toLowerCase',
+  'String',
+  'JSON.stringify',
+])
+  BUILTINS[m] = STRING_RESULT;
 
 const FIXED: Table = {
   closure: [96, 96, 48, 48, 'a closure with a context of one captured variable'],

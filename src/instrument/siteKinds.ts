@@ -28,8 +28,18 @@ export type SiteKind =
 
 /** Every kind, in a stable order (for tables and tests). */
 export const SITE_KINDS: readonly SiteKind[] = [
-  'object', 'array', 'new', 'closure', 'template', 'concat', 'spread', 'rest', 'regexp', 'builtin',
-  'generator-call', 'async-call',
+  'object',
+  'array',
+  'new',
+  'closure',
+  'template',
+  'concat',
+  'spread',
+  'rest',
+  'regexp',
+  'builtin',
+  'generator-call',
+  'async-call',
 ];
 
 /** One allocation site of the instrumented source, as `sites()` reports it. */

@@ -89,6 +89,9 @@ function position(lines: number[], offset: number): { line: number; column: numb
 }
 
 function excerpt(code: string, start: number, end: number): string {
-  const text = code.slice(start, Math.min(end, start + EXCERPT_LENGTH * 4)).replace(/\s+/g, ' ').trim();
+  const text = code
+    .slice(start, Math.min(end, start + EXCERPT_LENGTH * 4))
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
 }

@@ -180,4 +180,3 @@ function reportTraceStarts(events: RunResult['gc']['events'], placed: readonly P
   if (kept.length !== events.length) return;
   for (let i = 0; i < kept.length; i++) events[i]!.atMs = kept[i]!.traceMs;
 }
-

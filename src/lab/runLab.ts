@@ -20,7 +20,11 @@ function messageOf(error: unknown): string {
 export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: LabHooks): Promise<LabOutcome> {
   const setup = scene.variants[spec.variant];
   if (setup === undefined) {
-    return { type: 'error', phase: 'load', message: `scene "${scene.name}" has no variant "${spec.variant}" (its variants: ${Object.keys(scene.variants).join(', ')})` };
+    return {
+      type: 'error',
+      phase: 'load',
+      message: `scene "${scene.name}" has no variant "${spec.variant}" (its variants: ${Object.keys(scene.variants).join(', ')})`,
+    };
   }
   const size = spec.size ?? scene.size.default;
   const lab = createLabProfiler({ frameCapacity: labFrameCapacity(spec.frames) });
@@ -54,7 +58,18 @@ export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: LabHo
   try {
     const run = await measureLabRun(
       lab,
-      { scene: scene.name, variant: spec.variant, size, mode: spec.mode, frames: spec.frames, warmup: spec.warmup, quietFrames: spec.quietFrames, maxWarmup: spec.maxWarmup, keepSlices: spec.keepSlices, step },
+      {
+        scene: scene.name,
+        variant: spec.variant,
+        size,
+        mode: spec.mode,
+        frames: spec.frames,
+        warmup: spec.warmup,
+        quietFrames: spec.quietFrames,
+        maxWarmup: spec.maxWarmup,
+        keepSlices: spec.keepSlices,
+        step,
+      },
       hooks,
     );
     const markerNames: string[] = [];

@@ -90,7 +90,13 @@ export class FrameCollector {
 
   /** Marker sums over the collected frames, excluding bytes of frames listed in `skipBytes`. */
   markerTotals(skipBytes: ReadonlySet<number>): Array<{
-    id: number; name: string; calls: number; ms: number; selfMs: number; bytes: number; selfBytes: number;
+    id: number;
+    name: string;
+    calls: number;
+    ms: number;
+    selfMs: number;
+    bytes: number;
+    selfBytes: number;
   }> {
     const out = [];
     for (let id = 0; id < this._calls.length; id++) {
@@ -159,7 +165,8 @@ export class FrameCollector {
       const beginMs = clock.toMs(rec.stampStore, rec.eventStampAt(open.begin));
       const endMs = clock.toMs(rec.stampStore, rec.eventStampAt(index));
       const ms = endMs - beginMs;
-      const bytes = markerBytes(meter, rec.heapStore, rec.eventHeapAt(index)) - markerBytes(meter, rec.heapStore, rec.eventHeapAt(open.begin));
+      const bytes =
+        markerBytes(meter, rec.heapStore, rec.eventHeapAt(index)) - markerBytes(meter, rec.heapStore, rec.eventHeapAt(open.begin));
       const calls = rec.eventLink[open.begin]!;
       this._calls[id]! += calls;
       this._ms[id]! += ms;

@@ -115,8 +115,22 @@ export function buildRunResult(
     jitFrames: jitFrameSet.size,
     totalBytes,
     gc: {
-      minor, major, other, totalMs, maxMs, per1000Frames: (events.length * 1000) / divisor, events,
-      ...gcImpact({ frames, frameMs: collector.ms, gcFrames: gcFrameSet, events, bytesPerFrame: bytes.mean, youngGenerationBytes: label.youngGenerationBytes ?? null, pausesTimed: gcLog.durationsKnown }),
+      minor,
+      major,
+      other,
+      totalMs,
+      maxMs,
+      per1000Frames: (events.length * 1000) / divisor,
+      events,
+      ...gcImpact({
+        frames,
+        frameMs: collector.ms,
+        gcFrames: gcFrameSet,
+        events,
+        bytesPerFrame: bytes.mean,
+        youngGenerationBytes: label.youngGenerationBytes ?? null,
+        pausesTimed: gcLog.durationsKnown,
+      }),
     },
     frameMs: { mean: ms.mean, p50: ms.median, p95: ms.p95, p99: ms.p99, max: ms.max },
     markers,
@@ -125,7 +139,13 @@ export function buildRunResult(
     offHeap: label.offHeap,
     worstFrames: worst.slice(0, options.worstFrames ?? 5),
   };
-  const sites = buildSiteResults(collector, unmeasured, label.estimateEngine ?? 'node', label.refusedSitePairs ?? 0, options.siteReferenceBytes);
+  const sites = buildSiteResults(
+    collector,
+    unmeasured,
+    label.estimateEngine ?? 'node',
+    label.refusedSitePairs ?? 0,
+    options.siteReferenceBytes,
+  );
   if (sites) result.sites = sites;
   if (options.keepPerFrame) {
     result.perFrameBytes = perFrame;

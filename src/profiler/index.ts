@@ -23,8 +23,25 @@ export type { RunFile, RunResult, RuntimeInfo, MarkerResult, GcEventResult } fro
 export { toRunFile, stringifyRunFile, parseRunFile } from './exports/runFile.ts';
 export { toChromeTrace } from './exports/chromeTrace.ts';
 export type { TraceRun, TraceEvent } from './exports/chromeTrace.ts';
-export { analyzeRetainedGrowth, planRetainedPass, DEFAULT_LEAK_THRESHOLD, DEFAULT_LEAK_FRAMES, LEAK_INTERVALS, LEAD_IN_READINGS, MIN_INTERVALS } from './retainedGrowth.ts';
-export type { LeaksResult, LeakVerdict, RetainedGrowth, RetainedGrowthOptions, RetainedPass, RetainedPassPlan, RetainedSample, RetainedStep } from './retainedGrowth.ts';
+export {
+  analyzeRetainedGrowth,
+  planRetainedPass,
+  DEFAULT_LEAK_THRESHOLD,
+  DEFAULT_LEAK_FRAMES,
+  LEAK_INTERVALS,
+  LEAD_IN_READINGS,
+  MIN_INTERVALS,
+} from './retainedGrowth.ts';
+export type {
+  LeaksResult,
+  LeakVerdict,
+  RetainedGrowth,
+  RetainedGrowthOptions,
+  RetainedPass,
+  RetainedPassPlan,
+  RetainedSample,
+  RetainedStep,
+} from './retainedGrowth.ts';
 export { gcImpact, FRAME_BUDGET_MS } from './gcImpact.ts';
 export type { GcImpact, GcImpactInput } from './gcImpact.ts';
 export type { LiveHeapResult } from './liveHeap.ts';

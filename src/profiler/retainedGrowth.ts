@@ -177,10 +177,18 @@ export function analyzeRetainedGrowth(samples: readonly RetainedSample[], option
   });
 
   if (fit === null || used.length < MIN_INTERVALS) {
-    return result('inconclusive', `only ${used.length} of ${all.length} intervals had no JIT activity (${MIN_INTERVALS} needed): run a longer pass`, fit);
+    return result(
+      'inconclusive',
+      `only ${used.length} of ${all.length} intervals had no JIT activity (${MIN_INTERVALS} needed): run a longer pass`,
+      fit,
+    );
   }
   if (fit.high <= threshold) {
-    return result('no-leak', `at most ${bytes(fit.high)}/frame kept with 95% confidence, within the ${bytes(threshold)}/frame threshold`, fit);
+    return result(
+      'no-leak',
+      `at most ${bytes(fit.high)}/frame kept with 95% confidence, within the ${bytes(threshold)}/frame threshold`,
+      fit,
+    );
   }
   const perThird = thirds(used);
   if (fit.low > threshold && Math.min(...perThird) > threshold) {
@@ -200,7 +208,12 @@ export function analyzeRetainedGrowth(samples: readonly RetainedSample[], option
     const otherChange = rest.reduce((most, interval) => Math.max(most, Math.abs(interval.bytes)), 0);
     if (flat.high <= threshold && largest.bytes >= STEP_MARGIN * otherChange) {
       const what = steps.map((step) => `+${bytes(step.bytes)} between frames ${step.fromFrame} and ${step.toFrame}`).join(', ');
-      return result('step', `${what}, and at most ${bytes(flat.high)}/frame otherwise (95% confidence): kept once, not per frame`, flat, steps);
+      return result(
+        'step',
+        `${what}, and at most ${bytes(flat.high)}/frame otherwise (95% confidence): kept once, not per frame`,
+        flat,
+        steps,
+      );
     }
   }
   if (fit.low > threshold) {
@@ -223,7 +236,8 @@ function intervalsOf(samples: readonly RetainedSample[]): Array<Interval & { jit
     const a = samples[i - 1]!;
     const b = samples[i]!;
     const frames = b.frame - a.frame;
-    if (!(frames > 0)) throw new RangeError(`analyzeRetainedGrowth: readings must be in frame order, got frame ${b.frame} after ${a.frame}`);
+    if (!(frames > 0))
+      throw new RangeError(`analyzeRetainedGrowth: readings must be in frame order, got frame ${b.frame} after ${a.frame}`);
     out.push({ fromFrame: a.frame, toFrame: b.frame, frames, bytes: b.bytes - a.bytes, jit: b.jit });
   }
   return out;

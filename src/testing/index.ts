@@ -3,7 +3,14 @@ export { profileScene } from './profileScene.ts';
 export type { ProfileSceneOptions, SceneRun } from './profileScene.ts';
 export { profileFrames } from './profileFrames.ts';
 export type { ProfileFramesOptions } from './profileFrames.ts';
-export { allocationMatchers, toAllocateNothingPerFrame, toAllocateAtMostPerFrame, toHaveNoAllocationSitesPerFrame, toAllocate, describeAllocations } from './matchers.ts';
+export {
+  allocationMatchers,
+  toAllocateNothingPerFrame,
+  toAllocateAtMostPerFrame,
+  toHaveNoAllocationSitesPerFrame,
+  toAllocate,
+  describeAllocations,
+} from './matchers.ts';
 export { execArgv } from './config.ts';
 export { retainMatchers, toRetainAtMostPerFrame, describeRetained } from './retainMatchers.ts';
 export type { AfterRunOptions } from './afterRun.ts';

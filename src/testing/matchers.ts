@@ -30,13 +30,17 @@ export function describeAllocations(run: RunResult): string {
   const worst = run.worstFrames.filter((f) => f.bytes !== 0);
   if (worst.length > 0) lines.push(`  worst frames: ${worst.map((f) => `#${f.frame} ${b(f.bytes)}`).join(', ')}`);
   const markers = run.markers.filter((m) => m.selfBytesPerFrame !== 0).slice(0, 5);
-  if (markers.length > 0) lines.push(`  top markers (self bytes/frame): ${markers.map((m) => `${m.name} ${b(m.selfBytesPerFrame)}`).join(', ')}`);
+  if (markers.length > 0)
+    lines.push(`  top markers (self bytes/frame): ${markers.map((m) => `${m.name} ${b(m.selfBytesPerFrame)}`).join(', ')}`);
   const sites = run.sites?.list.slice(0, 5) ?? [];
   if (sites.length > 0) {
     lines.push(`  top allocation sites (count/frame, estimated bytes):`);
     for (const site of sites) lines.push(`    ${formatSite(site)}`);
   }
-  if (run.remeasured) lines.push(`  measured ${run.remeasured.measurements} times: the first measurement had ${run.remeasured.allocatingFrames} allocating frame(s) (isolated, while the JIT installed code, or from mid-run on), up to ${b(run.remeasured.maxBytes)}`);
+  if (run.remeasured)
+    lines.push(
+      `  measured ${run.remeasured.measurements} times: the first measurement had ${run.remeasured.allocatingFrames} allocating frame(s) (isolated, while the JIT installed code, or from mid-run on), up to ${b(run.remeasured.maxBytes)}`,
+    );
   if (run.gcFrames + run.jitFrames > 0) lines.push(`  frames without a byte figure: ${run.gcFrames} GC, ${run.jitFrames} JIT install`);
   return lines.join('\n');
 }
@@ -72,7 +76,8 @@ export function toAllocateNothingPerFrame(this: MatcherContext, received: unknow
 
 /** `expect(run).toAllocateAtMostPerFrame(bytes)`: no measured frame allocated more than `limit`. */
 export function toAllocateAtMostPerFrame(this: MatcherContext, received: unknown, limit: number): MatcherResult {
-  if (typeof limit !== 'number' || !(limit >= 0)) throw new TypeError(`toAllocateAtMostPerFrame: limit must be a number >= 0, got ${limit}`);
+  if (typeof limit !== 'number' || !(limit >= 0))
+    throw new TypeError(`toAllocateAtMostPerFrame: limit must be a number >= 0, got ${limit}`);
   const run = requireRun(received, 'toAllocateAtMostPerFrame');
   const pass = run.bytesPerFrame.max <= limit;
   return {
@@ -100,7 +105,10 @@ export function toHaveNoAllocationSitesPerFrame(this: MatcherContext, received: 
     );
   }
   const pass = sites.list.length === 0;
-  const top = sites.list.slice(0, 8).map((site) => `    ${formatSite(site)}`).join('\n');
+  const top = sites.list
+    .slice(0, 8)
+    .map((site) => `    ${formatSite(site)}`)
+    .join('\n');
   return {
     pass,
     message: () =>

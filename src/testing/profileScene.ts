@@ -48,7 +48,9 @@ export async function profileScene(scene: SceneDefinition | string, options: Pro
   const variant = options.variant ?? 'optimized';
   const setup = definition.variants[variant];
   if (setup === undefined) {
-    throw new Error(`alloclab: scene "${definition.name}" has no variant "${variant}" (its variants: ${Object.keys(definition.variants).join(', ')})`);
+    throw new Error(
+      `alloclab: scene "${definition.name}" has no variant "${variant}" (its variants: ${Object.keys(definition.variants).join(', ')})`,
+    );
   }
   const size = options.size ?? definition.size.default;
   const node = createNodeProfiler();

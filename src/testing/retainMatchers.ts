@@ -26,12 +26,17 @@ function requireLeaks(received: unknown, matcher: string): { leaks: LeaksResult;
   if (typeof run === 'object' && run !== null && 'bytesPerFrame' in run) {
     throw new TypeError(`${matcher}: ${run.scene} (${run.variant}) has no leak pass: profile it with { leaks: true }`);
   }
-  throw new TypeError(`${matcher}: expected a run from profileScene() or profileFrames() with { leaks: true }, or a pass from measureRetained(), got ${typeof received}`);
+  throw new TypeError(
+    `${matcher}: expected a run from profileScene() or profileFrames() with { leaks: true }, or a pass from measureRetained(), got ${typeof received}`,
+  );
 }
 
 /** The evidence a message shows: the fit, its interval, the thirds, steps and how the pass ran. */
 export function describeRetained(leaks: LeaksResult): string {
-  const fit = leaks.bytesPerFrame === null || leaks.ci95 === null ? 'no fit' : `${b(leaks.bytesPerFrame)}/frame (95% CI ${b(leaks.ci95.low)} to ${b(leaks.ci95.high)})`;
+  const fit =
+    leaks.bytesPerFrame === null || leaks.ci95 === null
+      ? 'no fit'
+      : `${b(leaks.bytesPerFrame)}/frame (95% CI ${b(leaks.ci95.low)} to ${b(leaks.ci95.high)})`;
   const lines = [
     `  retained: ${fit}; ${leaks.verdict}: ${leaks.reason}`,
     `  pass: ${leaks.pass.frames} frames from frame ${leaks.pass.startFrame}, a forced full GC every ${leaks.pass.interval}; ${leaks.intervalsUsed} of ${leaks.intervals} intervals without JIT activity`,
@@ -50,7 +55,9 @@ export function toRetainAtMostPerFrame(this: MatcherContext, received: unknown, 
   const { leaks, name } = requireLeaks(received, 'toRetainAtMostPerFrame');
   const judged = { ...analyzeRetainedGrowth(leaks.samples, { thresholdBytesPerFrame: limit }), pass: leaks.pass };
   if (judged.verdict === 'inconclusive') {
-    throw new Error(`toRetainAtMostPerFrame: cannot tell whether ${name} retains at most ${b(limit)} per frame: ${judged.reason}\n${describeRetained(judged)}`);
+    throw new Error(
+      `toRetainAtMostPerFrame: cannot tell whether ${name} retains at most ${b(limit)} per frame: ${judged.reason}\n${describeRetained(judged)}`,
+    );
   }
   const pass = judged.verdict === 'no-leak' || judged.verdict === 'step';
   return {

@@ -51,7 +51,12 @@ export class CompareView {
     const table = document.createElement('table');
     table.className = 'al-table';
     const head = table.createTHead().insertRow();
-    for (const [text, numeric] of [['', false], [a.variant, true], [b.variant, true], ['ratio', true]] as const) {
+    for (const [text, numeric] of [
+      ['', false],
+      [a.variant, true],
+      [b.variant, true],
+      ['ratio', true],
+    ] as const) {
       const th = document.createElement('th');
       th.textContent = text;
       if (numeric) th.className = 'num';

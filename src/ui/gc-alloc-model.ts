@@ -124,7 +124,14 @@ export class GcAllocModel {
     if (s.seq < 0) return out;
     const precise = this.precise;
     const gcInFrame = s.bytes < 0 || (this._profiled.gcDetector.flagsOf(s.seq) & GC_IN_FRAME) !== 0;
-    out.push({ name: 'Frame', parent: '', bytes: precise && !gcInFrame ? s.bytes : null, calls: 1, ms: s.frameMs, selfMs: s.frameMs - topLevelMs(s) });
+    out.push({
+      name: 'Frame',
+      parent: '',
+      bytes: precise && !gcInFrame ? s.bytes : null,
+      calls: 1,
+      ms: s.frameMs,
+      selfMs: s.frameMs - topLevelMs(s),
+    });
     for (let i = 0; i < s.markerSlots; i++) {
       const id = s.markerIds[i]!;
       const name = markerName(id);

@@ -42,7 +42,15 @@ export class GcAllocPanel {
   private readonly _monitor = { bytes: '', gcs: 0, ms: '' };
   private readonly _bindings: Binding[] = [];
   private readonly _scratch = new Float64Array(8);
-  private readonly _panelRow: HierarchyRow = { name: PANEL_ROW_NAME, parent: '', bytes: null, calls: 1, ms: 0, selfMs: 0, title: PANEL_ROW_TITLE };
+  private readonly _panelRow: HierarchyRow = {
+    name: PANEL_ROW_NAME,
+    parent: '',
+    bytes: null,
+    calls: 1,
+    ms: 0,
+    selfMs: 0,
+    title: PANEL_ROW_TITLE,
+  };
   private _timer = 0;
   private _label = '';
 
@@ -52,10 +60,20 @@ export class GcAllocPanel {
     const precise = profiled.meter.precise;
     this._bindings.push(
       monitorFolder.addBinding(this._monitor, 'bytes', { label: 'GC Alloc (frame)', readonly: true, interval: 0 }),
-      monitorFolder.addBinding(this._monitor, 'gcs', { label: 'GC events', readonly: true, interval: 0, format: (v: number) => v.toFixed(0) }),
+      monitorFolder.addBinding(this._monitor, 'gcs', {
+        label: 'GC events',
+        readonly: true,
+        interval: 0,
+        format: (v: number) => v.toFixed(0),
+      }),
       monitorFolder.addBinding(this._monitor, 'ms', { label: 'frame ms', readonly: true, interval: 0 }),
     );
-    this.bytesGraph = new FrameGraph({ title: `GC Alloc per frame (last ${HISTORY_FRAMES})`, format: formatBytes, color: THEME.bytes, minScale: 1024 });
+    this.bytesGraph = new FrameGraph({
+      title: `GC Alloc per frame (last ${HISTORY_FRAMES})`,
+      format: formatBytes,
+      color: THEME.bytes,
+      minScale: 1024,
+    });
     this.msGraph = new FrameGraph({
       title: `JS time per frame, ms (last ${HISTORY_FRAMES})`,
       format: (v) => formatMs(v) + ' ms',
@@ -127,7 +145,8 @@ export class GcAllocPanel {
     this.bytesGraph.draw(model.bytes, model.gc, model.count, model.head, m.bytes);
     this.msGraph.draw(model.ms, model.gc, model.count, model.head, m.ms + ' ms');
     if (fresh || model.sample.seq < 0) {
-      const caption = model.sample.seq < 0 ? `${this._label}: waiting for a frame` : `${this._label}: frame ${latest.frame} (newest, 10×/s)`;
+      const caption =
+        model.sample.seq < 0 ? `${this._label}: waiting for a frame` : `${this._label}: frame ${latest.frame} (newest, 10×/s)`;
       this.table.update(caption, model.rows(), this._panelRow);
     }
     const sites = this.sitesModel;

@@ -15,7 +15,8 @@ export class GcReportView {
     this.element.className = 'al-gc-report';
     this._caption = document.createElement('div');
     this._caption.className = 'al-caption';
-    this._caption.textContent = 'Compare or record to see the GC report of a run; "leaks" runs the leak pass (forced full GCs between frames), which reads the whole page: scene, renderer and panel.';
+    this._caption.textContent =
+      'Compare or record to see the GC report of a run; "leaks" runs the leak pass (forced full GCs between frames), which reads the whole page: scene, renderer and panel.';
     const table = document.createElement('table');
     table.className = 'al-table al-kv';
     this._body = table.createTBody();

@@ -25,11 +25,7 @@ export function compareVariants(variants: readonly string[]): [string, string] |
  * in a row were quiet), then puts the variant that was running back. Every frame is collected (buffer
  * policy).
  */
-export async function runCompare(
-  host: BrowserHost,
-  frames: number,
-  onProgress: (text: string) => void,
-): Promise<CompareResult> {
+export async function runCompare(host: BrowserHost, frames: number, onProgress: (text: string) => void): Promise<CompareResult> {
   const loaded = host.loaded;
   if (loaded === null) throw new Error('Compare: no scene is running');
   const pair = compareVariants(Object.keys(loaded.scene.variants));

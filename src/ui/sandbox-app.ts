@@ -91,7 +91,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
   let lastLeaks: LeaksResult | null = null;
   const showGcReport = (): void => {
     const support = pageLeakPassSupport(profiled.meter.precise);
-    if (lastRun !== null) gcView.show(`${lastRun.scene} / ${lastRun.variant}: ${lastRun.frames} frames`, gcPanelRows(lastRun, support, lastLeaks));
+    if (lastRun !== null)
+      gcView.show(`${lastRun.scene} / ${lastRun.variant}: ${lastRun.frames} frames`, gcPanelRows(lastRun, support, lastLeaks));
     else gcView.show(`${state.scene} / ${state.variant}`, [{ label: 'retained / frame', value: retainedText(support, lastLeaks) }]);
   };
   if (options.note) side.append(Object.assign(el('div', 'al-caption al-footnote'), { textContent: options.note }));

@@ -60,9 +60,13 @@ describe('attachProfiler', () => {
     const stats = await page.evaluate(() => window.alloclab!.stats());
     expect(stats.frame).toBeGreaterThan(0);
     expect(stats.ms).toBeGreaterThan(0);
-    await page.waitForFunction(() => /\d B\/frame · \d+ GC · [\d.]+ ms/.test(document.querySelector('.al-overlay-line')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /\d B\/frame · \d+ GC · [\d.]+ ms/.test(document.querySelector('.al-overlay-line')?.textContent ?? ''),
+    );
     await page.click('.al-overlay button');
-    await page.waitForFunction(() => document.querySelector('.al-overlay .al-table-wrap')?.textContent?.includes('Game') === true, null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('.al-overlay .al-table-wrap')?.textContent?.includes('Game') === true, null, {
+      timeout: 5_000,
+    });
 
     await page.evaluate(() => (window as unknown as FixtureWindow).fixture.detach());
     expect(await page.evaluate(() => (window as unknown as FixtureWindow).fixture.tickerListeners())).toBe(listenersBefore);
@@ -76,7 +80,9 @@ describe('attachProfiler', () => {
   it('without a ticker, measures each requestAnimationFrame turn, and detaching restores the very same requestAnimationFrame', async () => {
     const { page, errors } = await openFixture();
     await page.evaluate(() => (window as unknown as FixtureWindow).fixture.attachRaf());
-    expect(await page.evaluate(() => window.requestAnimationFrame === (window as unknown as FixtureWindow).fixture.originalRaf)).toBe(false);
+    expect(await page.evaluate(() => window.requestAnimationFrame === (window as unknown as FixtureWindow).fixture.originalRaf)).toBe(
+      false,
+    );
     const run = await page.evaluate(() => window.alloclab!.summary(60, { warmup: 30 }));
     expect(run.frames).toBe(60);
     expect(run.markers.find((m: RunResult['markers'][number]) => m.name === 'Game')!.bytesPerFrame).toBeGreaterThanOrEqual(2000);

@@ -50,7 +50,13 @@ export async function buildAndPreview(outDir: string): Promise<{ server: Preview
   const configFile = join(import.meta.dirname, '../../vite.config.ts');
   const root = join(import.meta.dirname, '../..');
   await build({ configFile, root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ configFile, root, logLevel: 'error', build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
+  const server = await preview({
+    configFile,
+    root,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+  });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('vite preview: no TCP address');
   return { server, url: `http://127.0.0.1:${address.port}/` };
@@ -68,7 +74,11 @@ export async function launchChromium(options: { headless?: boolean; args?: strin
 }
 
 /** Opens `url` and waits until the sandbox has installed `window.alloclab` (its first frame ran). */
-export async function openSandbox(browser: Browser, url: string, viewport = { width: 1600, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+export async function openSandbox(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1600, height: 900 },
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('console', (message) => {

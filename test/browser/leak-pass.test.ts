@@ -52,14 +52,20 @@ describe('the leak pass in a page', () => {
 
   it('says why not when the page cannot force a GC', async () => {
     const executablePath = findChromium()!;
-    const noGc = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--js-flags')) });
+    const noGc = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--js-flags')),
+    });
     try {
       const page = await openProbe(noGc);
       expect(await page.evaluate(() => window.leakProbe!.support())).toEqual({
         available: false,
         reason: 'the page cannot force a GC: start Chromium with --js-flags=--expose-gc (npm run sandbox does)',
       });
-      await expect(page.evaluate(() => window.leakProbe!.run('optimized', { warmup: 10, frames: 120 }))).rejects.toThrow('alloclab: no leak pass here: the page cannot force a GC');
+      await expect(page.evaluate(() => window.leakProbe!.run('optimized', { warmup: 10, frames: 120 }))).rejects.toThrow(
+        'alloclab: no leak pass here: the page cannot force a GC',
+      );
     } finally {
       await noGc.close();
     }

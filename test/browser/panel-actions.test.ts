@@ -28,7 +28,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ page, errors } = await openSandbox(browser, `${dev.url}${FIXTURE_PAGE}?scene=orbs&variant=allocating&size=200`));
   // The frame count Compare and Record run, typed into the panel.
-  const frames = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^frames$/ }) }).locator('input');
+  const frames = page
+    .locator('.tp-lblv')
+    .filter({ has: page.locator('.tp-lblv_l', { hasText: /^frames$/ }) })
+    .locator('input');
   await frames.fill(String(FRAMES));
   await frames.press('Enter');
 }, 60_000);
@@ -65,7 +68,8 @@ describe('the GC Alloc panel', () => {
     await table.waitFor({ timeout: 150_000 });
     expect(await page.locator('.al-compare .al-caption').first().innerText()).toBe(`orbs (size 200), ${FRAMES} frames each`);
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['', 'allocating', 'optimized', 'ratio']);
-    const row = async (label: string) => (await table.locator('tbody tr', { hasText: label }).first().locator('td').allInnerTexts()).map((t) => t.trim());
+    const row = async (label: string) =>
+      (await table.locator('tbody tr', { hasText: label }).first().locator('td').allInnerTexts()).map((t) => t.trim());
 
     // 200 trail records per frame (20 B each in Chromium, and more) against none: the ratio of
     // something to zero is shown as infinite, never as a made-up number.
@@ -145,7 +149,9 @@ describe('the GC Alloc panel', () => {
       expect(Number.isInteger(event.pid) && Number.isInteger(event.tid)).toBe(true);
       if (event.ph === 'X') expect(event.dur).toBeGreaterThanOrEqual(0);
     }
-    expect(trace.traceEvents.find((e) => e.ph === 'M' && e.name === 'process_name')?.args).toEqual({ name: 'orbs (allocating, production)' });
+    expect(trace.traceEvents.find((e) => e.ph === 'M' && e.name === 'process_name')?.args).toEqual({
+      name: 'orbs (allocating, production)',
+    });
     const frames = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'Frame');
     expect(frames).toHaveLength(FRAMES);
     for (let i = 1; i < frames.length; i++) expect(frames[i]!.ts).toBeGreaterThan(frames[i - 1]!.ts);
@@ -187,7 +193,9 @@ describe('the GC Alloc panel', () => {
     expect(await rows.last().getAttribute('class')).toBe('extra');
     // Its own measured bytes (the panel builds strings and DOM nodes) and time; n/a only when a
     // GC ran during its update.
-    await expect.poll(async () => (await rows.last().locator('td').allInnerTexts())[1]!.trim(), { timeout: 5000 }).toMatch(/^[\d,.]+ (B|KB|MB)$/);
+    await expect
+      .poll(async () => (await rows.last().locator('td').allInnerTexts())[1]!.trim(), { timeout: 5000 })
+      .toMatch(/^[\d,.]+ (B|KB|MB)$/);
     const cells = (await rows.last().locator('td').allInnerTexts()).map((t) => t.trim());
     expect(parseBytes(cells[1]!)).toBeGreaterThan(0);
     expect(Number(cells[3])).toBeGreaterThanOrEqual(0);

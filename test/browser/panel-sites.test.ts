@@ -21,7 +21,6 @@ afterAll(async () => {
   await counted?.server.close();
 });
 
-
 describe('GC Alloc panel: allocation sites', () => {
   it('served with sites counted, lists the sites that run, with file:line and counts per frame', async () => {
     const { page, errors } = await openSandbox(browser, `${counted.url}?scene=vectors&variant=allocating`);

@@ -106,7 +106,9 @@ describe('the sandbox with the fixture scene', () => {
     // code; the clock must allocate the same either way, or its 12 B correction goes wrong.
     const rounds = await page.evaluate(async () => {
       // Through a Function: vitest rewrites import() in this file, and this code runs in the page.
-      const load = new Function('url', 'return import(url)') as (url: string) => Promise<typeof import('../../src/hosts/browser/BrowserClock.ts')>;
+      const load = new Function('url', 'return import(url)') as (
+        url: string,
+      ) => Promise<typeof import('../../src/hosts/browser/BrowserClock.ts')>;
       const { BrowserClock } = await load('/src/hosts/browser/BrowserClock.ts');
       const clock = new BrowserClock();
       const out = new Float64Array(1);
@@ -160,7 +162,8 @@ describe('the sandbox with the fixture scene', () => {
 
   it('sorts the hierarchy by a clicked column, siblings under their parent', async () => {
     const table = page.locator('.al-table-wrap');
-    const childNames = async () => (await table.locator('tbody tr:not(.extra) td:first-child').allInnerTexts()).map((t) => t.trim()).slice(1);
+    const childNames = async () =>
+      (await table.locator('tbody tr:not(.extra) td:first-child').allInnerTexts()).map((t) => t.trim()).slice(1);
     await table.locator('th', { hasText: 'Marker' }).click();
     await page.waitForTimeout(250);
     const names = await childNames();
@@ -204,8 +207,16 @@ describe('the sandbox with the fixture scene', () => {
     await row.waitFor();
     // Nested under Update: indented one level deeper.
     const [updatePad, orbitPad] = await Promise.all([
-      page.locator('.al-table-wrap tbody tr', { hasText: /^\s*Update/ }).first().locator('td').first().evaluate((td) => parseFloat((td as HTMLElement).style.paddingLeft)),
-      row.locator('td').first().evaluate((td) => parseFloat((td as HTMLElement).style.paddingLeft)),
+      page
+        .locator('.al-table-wrap tbody tr', { hasText: /^\s*Update/ })
+        .first()
+        .locator('td')
+        .first()
+        .evaluate((td) => parseFloat((td as HTMLElement).style.paddingLeft)),
+      row
+        .locator('td')
+        .first()
+        .evaluate((td) => parseFloat((td as HTMLElement).style.paddingLeft)),
     ]);
     expect(orbitPad).toBeGreaterThan(updatePad);
     await deep.locator('.tp-ckbv_w').click();
@@ -215,7 +226,11 @@ describe('the sandbox with the fixture scene', () => {
   });
 
   it('switches scene and variant from the controls: the world is rebuilt and the URL follows', async () => {
-    const select = (label: string) => page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: new RegExp(`^${label}$`) }) }).locator('select');
+    const select = (label: string) =>
+      page
+        .locator('.tp-lblv')
+        .filter({ has: page.locator('.tp-lblv_l', { hasText: new RegExp(`^${label}$`) }) })
+        .locator('select');
     await select('scene').selectOption('tags');
     await page.waitForFunction(() => window.alloclab!.current()?.scene === 'tags');
     await select('variant').selectOption('optimized');
@@ -236,7 +251,9 @@ describe('the sandbox with the fixture scene', () => {
         const before = errors.length;
         await page.evaluate(([n, v]) => window.alloclab!.load(n!, v), [name, variant]);
         // Frames keep coming (an exception in a frame would stop them) and are measured.
-        await page.waitForFunction(() => window.alloclab!.stats().frame >= 10, null, { timeout: 20_000 }).catch(() => failures.push(`${name}/${variant}: frames stopped`));
+        await page
+          .waitForFunction(() => window.alloclab!.stats().frame >= 10, null, { timeout: 20_000 })
+          .catch(() => failures.push(`${name}/${variant}: frames stopped`));
         if (errors.length > before) failures.push(`${name}/${variant}: ${errors.slice(before).join(' | ')}`);
       }
     }
@@ -244,9 +261,17 @@ describe('the sandbox with the fixture scene', () => {
   }, 180_000);
 
   it('switches scene through the URL', async () => {
-    const { page: other, errors: otherErrors } = await openSandbox(browser, `${baseUrl}${FIXTURE_PAGE}?scene=orbs&variant=optimized&size=10`);
+    const { page: other, errors: otherErrors } = await openSandbox(
+      browser,
+      `${baseUrl}${FIXTURE_PAGE}?scene=orbs&variant=optimized&size=10`,
+    );
     try {
-      expect(await other.evaluate(() => window.alloclab!.current())).toEqual({ scene: 'orbs', variant: 'optimized', size: 10, deep: false });
+      expect(await other.evaluate(() => window.alloclab!.current())).toEqual({
+        scene: 'orbs',
+        variant: 'optimized',
+        size: 10,
+        deep: false,
+      });
       expect(otherErrors).toEqual([]);
     } finally {
       await other.close();
@@ -264,7 +289,10 @@ describe('the sandbox in a Chromium without --enable-precise-memory-info', () =>
       expect(await notice.isVisible()).toBe(true);
       expect(await notice.innerText()).toMatch(/Measured bytes are unavailable.*--enable-precise-memory-info.*npm run sandbox/s);
       await page.waitForTimeout(600);
-      const monitor = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^GC Alloc \(frame\)$/ }) }).locator('input');
+      const monitor = page
+        .locator('.tp-lblv')
+        .filter({ has: page.locator('.tp-lblv_l', { hasText: /^GC Alloc \(frame\)$/ }) })
+        .locator('input');
       expect(await monitor.inputValue()).toBe('unavailable');
       const bytesColumn = (await page.locator('.al-table-wrap tbody tr td:nth-child(2)').allInnerTexts()).map((t) => t.trim());
       expect(bytesColumn.length).toBeGreaterThan(2);

@@ -14,9 +14,14 @@ const userScene = join('test', 'fixtures', 'scenes', 'user-scene.ts');
 
 function alloclab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -31,11 +36,26 @@ beforeAll(() => {
 describe('alloclab --browser', () => {
   it('measures both variants of a scene file in Chromium: the table, and JSON with the engine, its versions and flags', async () => {
     const json = tempFile('run.json');
-    const { code, stdout, stderr } = await alloclab(['run', userScene, '--variant', 'both', '--browser', '--frames', '200', '--warmup', '200', '--json', json, '--no-progress']);
+    const { code, stdout, stderr } = await alloclab([
+      'run',
+      userScene,
+      '--variant',
+      'both',
+      '--browser',
+      '--frames',
+      '200',
+      '--warmup',
+      '200',
+      '--json',
+      json,
+      '--no-progress',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('user-scene · allocating · production · 200 frames');
-    expect(stdout).toMatch(/Measured in headless Chromium \d+\.\d+\.\d+\.\d+ \(V8 \d+\.\d+\.\d+\.\d+, flags --expose-gc --no-allocation-site-pretenuring\)/);
+    expect(stdout).toMatch(
+      /Measured in headless Chromium \d+\.\d+\.\d+\.\d+ \(V8 \d+\.\d+\.\d+\.\d+, flags --expose-gc --no-allocation-site-pretenuring\)/,
+    );
     expect(stdout).toContain('State digests of the variants are equal');
     const file = parseRunFile(JSON.parse(readFileSync(json, 'utf8')));
     expect(file.runtime.engine).toBe('chromium');
@@ -67,18 +87,38 @@ describe('alloclab --browser', () => {
       expect(event.frame).toBeLessThan(300);
       if (event.frame >= 0) expect(run.perFrameBytes![event.frame]).toBeNull();
     }
-    expect(run.gc.totalMs).toBeCloseTo(run.gc.events.reduce((sum, e) => sum + e.durationMs, 0), 6);
+    expect(run.gc.totalMs).toBeCloseTo(
+      run.gc.events.reduce((sum, e) => sum + e.durationMs, 0),
+      6,
+    );
     expect(run.gcFrames).toBeGreaterThanOrEqual(run.gc.events.filter((e) => e.frame >= 0).length);
   });
 
   it('--attribute adds sampled bytes per function with file:line, in the table and the JSON', async () => {
     const json = tempFile('attribute.json');
-    const { code, stdout, stderr } = await alloclab(['run', userScene, '--browser', '--attribute', '--frames', '1000', '--warmup', '200', '--json', json, '--no-progress']);
+    const { code, stdout, stderr } = await alloclab([
+      'run',
+      userScene,
+      '--browser',
+      '--attribute',
+      '--frames',
+      '1000',
+      '--warmup',
+      '200',
+      '--json',
+      json,
+      '--no-progress',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Allocations by function \(sampled\) · user-scene · allocating\nSampled every ~1,024 B over 1,000 frames/);
     const attribution = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs[0]!.attribution!;
-    expect(attribution).toMatchObject({ method: 'sampled', samplingIntervalBytes: 1024, frames: 1000, flags: ['--expose-gc', '--no-allocation-site-pretenuring', '--no-turbo-inlining', '--no-maglev-inlining'] });
+    expect(attribution).toMatchObject({
+      method: 'sampled',
+      samplingIntervalBytes: 1024,
+      frames: 1000,
+      flags: ['--expose-gc', '--no-allocation-site-pretenuring', '--no-turbo-inlining', '--no-maglev-inlining'],
+    });
     // Spawner.update (line 10 of the fixture) keeps one 16 B object per frame: ~16 KB over the
     // pass, about 16 samples. Sampling is statistical, so other functions (V8's own) may outrank
     // it in a run; it must be there.
@@ -89,13 +129,26 @@ describe('alloclab --browser', () => {
   });
 
   it('--budget exits 1 in the browser too', async () => {
-    const { code, stderr } = await alloclab(['run', userScene, '--browser', '--frames', '100', '--warmup', '100', '--budget', '0', '--no-progress']);
+    const { code, stderr } = await alloclab([
+      'run',
+      userScene,
+      '--browser',
+      '--frames',
+      '100',
+      '--warmup',
+      '100',
+      '--budget',
+      '0',
+      '--no-progress',
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/alloclab: over budget: user-scene \(allocating\) allocates 16 B\/frame, budget 0 B\/frame/);
   });
 
   it('without a browser, --browser exits 2 with one line naming how to install one', async () => {
-    const { code, stdout, stderr } = await alloclab(['compare', 'bullets', '--browser', '--no-progress'], { ALLOCLAB_CHROMIUM: join(root, 'no-such-chromium') });
+    const { code, stdout, stderr } = await alloclab(['compare', 'bullets', '--browser', '--no-progress'], {
+      ALLOCLAB_CHROMIUM: join(root, 'no-such-chromium'),
+    });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim()).toBe(`alloclab: --browser: ${NO_CHROMIUM}`);

@@ -56,7 +56,7 @@ describe('alloclab CLI: errors', () => {
     expect(throws.stderr.trim()).toBe('alloclab: scene "throws-in-setup" (allocating) failed in setup: level file missing');
   });
 
-  it('an unknown variant exits 2 and names the scene\'s variants', async () => {
+  it("an unknown variant exits 2 and names the scene's variants", async () => {
     const { code, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'fast');
     expect(code).toBe(2);
     expect(stderr).toContain('scene "user-scene" has no variant "fast"');
@@ -69,7 +69,21 @@ describe('alloclab CLI: runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
     const json = join(dir, 'out.json');
     const trace = join(dir, 'out.trace.json');
-    const { code, stdout, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'both', '--frames', '300', '--warmup', '200', '--json', json, '--trace', trace, '--no-progress');
+    const { code, stdout, stderr } = await alloclab(
+      'run',
+      fixture('user-scene.ts'),
+      '--variant',
+      'both',
+      '--frames',
+      '300',
+      '--warmup',
+      '200',
+      '--json',
+      json,
+      '--trace',
+      trace,
+      '--no-progress',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('user-scene · allocating · production · 300 frames');
@@ -93,7 +107,19 @@ describe('alloclab CLI: runs', () => {
   it('deterministic mode: the engine and profiler read 0 B in every frame with no optimising compiler, and the source allocations in full', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
     const json = join(dir, 'out.json');
-    const { code, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'both', '--mode', 'deterministic', '--frames', '200', '--json', json, '--no-progress');
+    const { code, stderr } = await alloclab(
+      'run',
+      fixture('user-scene.ts'),
+      '--variant',
+      'both',
+      '--mode',
+      'deterministic',
+      '--frames',
+      '200',
+      '--json',
+      json,
+      '--no-progress',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const [allocating, optimized] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
@@ -106,10 +132,32 @@ describe('alloclab CLI: runs', () => {
   });
 
   it('--budget exits 1 and says by how much a variant is over', async () => {
-    const over = await alloclab('run', fixture('user-scene.ts'), '--variant', 'allocating', '--frames', '200', '--budget', '0', '--no-progress');
+    const over = await alloclab(
+      'run',
+      fixture('user-scene.ts'),
+      '--variant',
+      'allocating',
+      '--frames',
+      '200',
+      '--budget',
+      '0',
+      '--no-progress',
+    );
     expect(over.code).toBe(1);
-    expect(over.stderr).toMatch(/alloclab: over budget: user-scene \(allocating\) allocates [\d,.]+ B\/frame, budget 0 B\/frame \(\+[\d,.]+ B\)/);
-    const within = await alloclab('run', fixture('user-scene.ts'), '--variant', 'optimized', '--frames', '200', '--budget', '0', '--no-progress');
+    expect(over.stderr).toMatch(
+      /alloclab: over budget: user-scene \(allocating\) allocates [\d,.]+ B\/frame, budget 0 B\/frame \(\+[\d,.]+ B\)/,
+    );
+    const within = await alloclab(
+      'run',
+      fixture('user-scene.ts'),
+      '--variant',
+      'optimized',
+      '--frames',
+      '200',
+      '--budget',
+      '0',
+      '--no-progress',
+    );
     expect(within.code).toBe(0);
     expect(within.stdout).toContain('Budget 0 B/frame: optimized within (0 B/frame)');
   });
@@ -127,7 +175,22 @@ describe('alloclab CLI: runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
     const json = join(dir, 'sites.json');
     const trace = join(dir, 'sites.trace.json');
-    const { code, stdout, stderr } = await alloclab('run', fixture('user-scene.ts'), '--variant', 'both', '--sites', '--frames', '200', '--warmup', '100', '--json', json, '--trace', trace, '--no-progress');
+    const { code, stdout, stderr } = await alloclab(
+      'run',
+      fixture('user-scene.ts'),
+      '--variant',
+      'both',
+      '--sites',
+      '--frames',
+      '200',
+      '--warmup',
+      '100',
+      '--json',
+      json,
+      '--trace',
+      trace,
+      '--no-progress',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // The object literal of Spawner.update, line 13, column 49, once per frame.
@@ -136,12 +199,23 @@ describe('alloclab CLI: runs', () => {
     expect(stdout).toMatch(/Allocation sites · user-scene · optimized\n.*\nNo allocation site fired in the measured frames\./);
     const [allocating, optimized] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
     expect(allocating!.sites!.list).toEqual([
-      expect.objectContaining({ file: 'test/fixtures/scenes/user-scene.ts', line: 13, column: 49, kind: 'object', functionName: 'Spawner.update', countPerFrame: 1, framesHit: 200 }),
+      expect.objectContaining({
+        file: 'test/fixtures/scenes/user-scene.ts',
+        line: 13,
+        column: 49,
+        kind: 'object',
+        functionName: 'Spawner.update',
+        countPerFrame: 1,
+        framesHit: 200,
+      }),
     ]);
     expect(allocating!.perFrameSiteHits).toHaveLength(200);
     expect(optimized!.sites!.list).toEqual([]);
     expect(optimized!.sites!.countPerFrame.max).toBe(0);
-    const traceFile = JSON.parse(readFileSync(trace, 'utf8')) as { traceEvents: Array<{ name: string; ph: string; args?: { sites?: number } }>; metadata: { allocationSites: unknown[] } };
+    const traceFile = JSON.parse(readFileSync(trace, 'utf8')) as {
+      traceEvents: Array<{ name: string; ph: string; args?: { sites?: number } }>;
+      metadata: { allocationSites: unknown[] };
+    };
     const counters = traceFile.traceEvents.filter((e) => e.name === 'Allocations counted' && e.ph === 'C');
     expect(counters).toHaveLength(400);
     expect(counters.slice(0, 200).every((e) => e.args!.sites === 1)).toBe(true);

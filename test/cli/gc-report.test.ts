@@ -21,15 +21,32 @@ describe('alloclab: GC impact, leak pass, live heap', () => {
   it('flags the allocating variant of the leaks scene and clears the optimized one, with figures, in the table and the JSON', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alloclab-leaks-'));
     const json = join(dir, 'leaks.json');
-    const { code, stdout, stderr } = await alloclab('run', 'leaks', '--variant', 'both', '--leaks', '--frames', '200', '--json', json, '--no-progress');
+    const { code, stdout, stderr } = await alloclab(
+      'run',
+      'leaks',
+      '--variant',
+      'both',
+      '--leaks',
+      '--frames',
+      '200',
+      '--json',
+      json,
+      '--no-progress',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Leak pass \(separate: 1,200 frames after the measured ones, a forced full GC every 60; in none of the figures above\): retained \+[\d,.]+ B\/frame \(95% CI/);
+    expect(stdout).toMatch(
+      /Leak pass \(separate: 1,200 frames after the measured ones, a forced full GC every 60; in none of the figures above\): retained \+[\d,.]+ B\/frame \(95% CI/,
+    );
     expect(stdout).toMatch(/ {4}LEAK at 8 B\/frame: kept more than 8 B\/frame with 95% confidence, and in each third of the pass/);
     expect(stdout).toMatch(/ {4}no leak at 8 B\/frame: at most -?[\d.]+ B\/frame kept with 95% confidence/);
     expect(stdout).toMatch(/leak verdict\s+│\s+LEAK\s+│\s+no leak/);
     const [allocating, optimized] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
-    expect(allocating!.leaks).toMatchObject({ verdict: 'leak', thresholdBytesPerFrame: 8, pass: { kind: 'separate', frames: 1200, interval: 60 } });
+    expect(allocating!.leaks).toMatchObject({
+      verdict: 'leak',
+      thresholdBytesPerFrame: 8,
+      pass: { kind: 'separate', frames: 1200, interval: 60 },
+    });
     expect(allocating!.leaks!.ci95!.low).toBeGreaterThan(1000);
     expect(allocating!.leaks!.samples).toHaveLength(21);
     expect(optimized!.leaks!.verdict).toBe('no-leak');
@@ -41,7 +58,17 @@ describe('alloclab: GC impact, leak pass, live heap', () => {
   });
 
   it('selects one leak with --variant, and --leak-frames sets the pass (and implies --leaks)', async () => {
-    const { code, stdout } = await alloclab('run', 'leaks', '--variant', 'leak-listener', '--leak-frames', '600', '--frames', '100', '--no-progress');
+    const { code, stdout } = await alloclab(
+      'run',
+      'leaks',
+      '--variant',
+      'leak-listener',
+      '--leak-frames',
+      '600',
+      '--frames',
+      '100',
+      '--no-progress',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('leaks · leak-listener · production');
     expect(stdout).toMatch(/Leak pass \(separate: 600 frames after the measured ones, a forced full GC every 30/);

@@ -14,7 +14,11 @@ const NO_BROWSER = { ALLOCLAB_CHROMIUM: join(tmpdir(), 'no-such-chromium') };
 /** A "Chromium" that findChromium accepts (an executable file); init only looks for it. */
 const SOME_BROWSER = { ALLOCLAB_CHROMIUM: process.execPath };
 
-function alloclab(cwd: string, args: string[], env: Record<string, string> = NO_BROWSER): Promise<{ code: number; stdout: string; stderr: string }> {
+function alloclab(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = NO_BROWSER,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: '', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
@@ -25,7 +29,8 @@ function alloclab(cwd: string, args: string[], env: Record<string, string> = NO_
 /** A temporary project folder with this package.json text (none when null). */
 function project(packageJson: object | string | null): string {
   const dir = mkdtempSync(join(tmpdir(), 'alloclab-init-'));
-  if (packageJson !== null) writeFileSync(join(dir, 'package.json'), typeof packageJson === 'string' ? packageJson : JSON.stringify(packageJson, null, 2) + '\n');
+  if (packageJson !== null)
+    writeFileSync(join(dir, 'package.json'), typeof packageJson === 'string' ? packageJson : JSON.stringify(packageJson, null, 2) + '\n');
   return dir;
 }
 
@@ -33,7 +38,8 @@ function project(packageJson: object | string | null): string {
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    if (entry.isFile())
+      files[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
   }
   return files;
 }
@@ -42,7 +48,13 @@ const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8'
 
 describe('alloclab init', () => {
   it('writes the config, an example scene and test, and the script, then prints the next commands', async () => {
-    const dir = project({ name: 'my-game', version: '1.0.0', type: 'module', scripts: { dev: 'vite', test: 'vitest' }, devDependencies: { vitest: '^5.1.0' } });
+    const dir = project({
+      name: 'my-game',
+      version: '1.0.0',
+      type: 'module',
+      scripts: { dev: 'vite', test: 'vitest' },
+      devDependencies: { vitest: '^5.1.0' },
+    });
     const { code, stdout, stderr } = await alloclab(dir, ['init']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -51,7 +63,12 @@ describe('alloclab init', () => {
     expect(stdout).toContain('wrote alloclab/example.alloc.ts\n');
     expect(stdout).toContain('added the script alloclab:test to package.json\n');
     expect(stdout).toMatch(/Next:\n {2}npm run alloclab:test\n {2}npx alloclab run alloclab\/example\.scene\.ts --variant both\n$/);
-    expect(Object.keys(snapshot(dir)).sort()).toEqual(['alloclab/example.alloc.ts', 'alloclab/example.scene.ts', 'package.json', 'vitest.alloclab.config.ts']);
+    expect(Object.keys(snapshot(dir)).sort()).toEqual([
+      'alloclab/example.alloc.ts',
+      'alloclab/example.scene.ts',
+      'package.json',
+      'vitest.alloclab.config.ts',
+    ]);
 
     const config = read(dir, 'vitest.alloclab.config.ts');
     expect(config).toContain("import { execArgv } from 'alloclab/testing/config';");
@@ -69,7 +86,13 @@ describe('alloclab init', () => {
     // The other fields, their order and the formatting stay; the script comes last in scripts.
     expect(read(dir, 'package.json')).toBe(
       JSON.stringify(
-        { name: 'my-game', version: '1.0.0', type: 'module', scripts: { dev: 'vite', test: 'vitest', 'alloclab:test': 'vitest run --config vitest.alloclab.config.ts' }, devDependencies: { vitest: '^5.1.0' } },
+        {
+          name: 'my-game',
+          version: '1.0.0',
+          type: 'module',
+          scripts: { dev: 'vite', test: 'vitest', 'alloclab:test': 'vitest run --config vitest.alloclab.config.ts' },
+          devDependencies: { vitest: '^5.1.0' },
+        },
         null,
         2,
       ) + '\n',
@@ -112,12 +135,16 @@ describe('alloclab init', () => {
     expect(stdout).toContain('wrote vitest.alloclab.config.mts\n');
     expect(stdout).toContain('wrote alloclab/example.scene.mts\n');
     expect(stdout).toContain('wrote alloclab/example.alloc.mts\n');
-    expect(stdout).toContain('package.json has no "type": "module": the config, scene and tests are .mts files, which Node and Vite load as ES modules.\n');
+    expect(stdout).toContain(
+      'package.json has no "type": "module": the config, scene and tests are .mts files, which Node and Vite load as ES modules.\n',
+    );
     expect(stdout).toContain('npx alloclab run alloclab/example.scene.mts --variant both');
     expect(read(dir, 'alloclab/example.alloc.mts')).toContain("import scene from './example.scene.mts';");
     expect(existsSync(join(dir, 'alloclab', 'example.scene.ts'))).toBe(false);
     // scripts is created; the file's own indentation is kept.
-    expect(read(dir, 'package.json')).toBe('{\n    "name": "cjs-game",\n    "version": "0.0.1",\n    "scripts": {\n        "alloclab:test": "vitest run --config vitest.alloclab.config.mts"\n    }\n}\n');
+    expect(read(dir, 'package.json')).toBe(
+      '{\n    "name": "cjs-game",\n    "version": "0.0.1",\n    "scripts": {\n        "alloclab:test": "vitest run --config vitest.alloclab.config.mts"\n    }\n}\n',
+    );
   });
 
   it('--dir names the project folder', async () => {
@@ -155,7 +182,9 @@ describe('alloclab init', () => {
   it('without a Chromium the config has the Node project only, and one line says how to add one', async () => {
     const dir = project({ name: 'my-game', type: 'module' });
     const { stdout } = await alloclab(dir, ['init'], NO_BROWSER);
-    expect(stdout).toContain('Node tests only: no Chromium or Chrome found: install one (Debian/Ubuntu: apt-get install -y chromium) or set ALLOCLAB_CHROMIUM to its binary; then delete vitest.alloclab.config.ts and run npx alloclab init again to add a Chromium project.\n');
+    expect(stdout).toContain(
+      'Node tests only: no Chromium or Chrome found: install one (Debian/Ubuntu: apt-get install -y chromium) or set ALLOCLAB_CHROMIUM to its binary; then delete vitest.alloclab.config.ts and run npx alloclab init again to add a Chromium project.\n',
+    );
     expect(read(dir, 'vitest.alloclab.config.ts')).not.toContain('chromium');
   });
 
@@ -178,7 +207,9 @@ describe('alloclab init', () => {
     mkdirSync(join(cjs, 'node_modules'));
     renameSync(join(dir, 'node_modules', '@vitest'), join(cjs, 'node_modules', '@vitest'));
     expect((await alloclab(cjs, ['init'], SOME_BROWSER)).stdout).toContain('wrote alloclab/example.browser.alloc.mts\n');
-    expect(read(cjs, 'vitest.alloclab.config.mts')).toContain("chromiumTestProject({ name: 'alloc-chromium', include: ['alloclab/**/*.browser.alloc.{ts,mts}'] })");
+    expect(read(cjs, 'vitest.alloclab.config.mts')).toContain(
+      "chromiumTestProject({ name: 'alloc-chromium', include: ['alloclab/**/*.browser.alloc.{ts,mts}'] })",
+    );
   });
 
   it('with a Chromium but no browser provider, the Node project only: the config could not load', async () => {
@@ -196,7 +227,17 @@ describe('alloclab init', () => {
     const scene = join(dir, 'alloclab', 'example.scene.ts');
     writeFileSync(scene, read(dir, 'alloclab/example.scene.ts').replace("from 'alloclab';", `from '${join(root, 'src', 'index.ts')}';`));
     const json = join(dir, 'out.json');
-    const { code, stdout, stderr } = await alloclab(dir, ['run', scene, '--variant', 'both', '--frames', '300', '--json', json, '--no-progress']);
+    const { code, stdout, stderr } = await alloclab(dir, [
+      'run',
+      scene,
+      '--variant',
+      'both',
+      '--frames',
+      '300',
+      '--json',
+      json,
+      '--no-progress',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('State digests of the variants are equal');

@@ -27,9 +27,25 @@ function tempFile(name: string): string {
 }
 
 /** Measures `url` and returns the run from the JSON file. */
-async function measure(url: string, frames: number, warmup: number, extra: string[] = []): Promise<{ run: RunResult; stdout: string; stderr: string; code: number }> {
+async function measure(
+  url: string,
+  frames: number,
+  warmup: number,
+  extra: string[] = [],
+): Promise<{ run: RunResult; stdout: string; stderr: string; code: number }> {
   const json = tempFile('page.json');
-  const { code, stdout, stderr } = await alloclab(['page', url, '--frames', String(frames), '--warmup', String(warmup), '--json', json, '--no-progress', ...extra]);
+  const { code, stdout, stderr } = await alloclab([
+    'page',
+    url,
+    '--frames',
+    String(frames),
+    '--warmup',
+    String(warmup),
+    '--json',
+    json,
+    '--no-progress',
+    ...extra,
+  ]);
   if (code > 1) throw new Error(`alloclab page exited ${code}: ${stderr}`);
   return { run: parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs[0]!, stdout, stderr, code };
 }
@@ -40,7 +56,13 @@ let base: string;
 
 beforeAll(async () => {
   if (findChromium() === null) throw new Error(NO_CHROMIUM);
-  server = await createServer({ configFile: false, root, logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] }, server: { host: '127.0.0.1', port: 0, hmr: false, watch: null } });
+  server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+  });
   await server.listen();
   const address = server.httpServer!.address();
   if (address === null || typeof address === 'string') throw new Error('no server address');
@@ -69,7 +91,7 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     expect(allocating.run.bytesPerFrame.median).toBe(2000);
   });
 
-  it('a raw pixi.js page served on localhost: the allocating loop costs at least 100 x 20 B a frame more than the zero loop, whose bytes are pixi.js\'s own', async () => {
+  it("a raw pixi.js page served on localhost: the allocating loop costs at least 100 x 20 B a frame more than the zero loop, whose bytes are pixi.js's own", async () => {
     const zero = await measure(base + 'pixi-loop.html?loop=zero', 200, 600);
     const allocating = await measure(base + 'pixi-loop.html?loop=allocating', 200, 600);
     expect(zero.stdout).toContain(`${base}pixi-loop.html?loop=zero · page · production · 200 frames`);
@@ -95,10 +117,18 @@ describe('alloclab page', { timeout: 180_000 }, () => {
   });
 
   it('says so in one line, exit 2, when the page never requested a frame', async () => {
-    const { code, stdout, stderr } = await alloclab(['page', join('test', 'fixtures', 'pages', 'no-frames.html'), '--idle-timeout', '2', '--no-progress']);
+    const { code, stdout, stderr } = await alloclab([
+      'page',
+      join('test', 'fixtures', 'pages', 'no-frames.html'),
+      '--idle-timeout',
+      '2',
+      '--no-progress',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^alloclab: page file:\/\/\S+no-frames\.html: the page never requested a frame: no requestAnimationFrame call within 2 s of loading/);
+    expect(stderr).toMatch(
+      /^alloclab: page file:\/\/\S+no-frames\.html: the page never requested a frame: no requestAnimationFrame call within 2 s of loading/,
+    );
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 

@@ -156,7 +156,14 @@ describe('deferred destroy', () => {
     parent.destroy();
     expect(log).toEqual([]);
     clock.step();
-    expect(log).toEqual(['parent.onDisable', 'child.onDisable', 'grandchild.onDisable', 'parent.onDestroy', 'child.onDestroy', 'grandchild.onDestroy']);
+    expect(log).toEqual([
+      'parent.onDisable',
+      'child.onDisable',
+      'grandchild.onDisable',
+      'parent.onDestroy',
+      'child.onDestroy',
+      'grandchild.onDestroy',
+    ]);
     expect(world.gameObjectCount).toBe(0);
     expect(world.behaviourCount).toBe(0);
     clock.step();

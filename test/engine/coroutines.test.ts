@@ -63,7 +63,17 @@ describe('coroutines', () => {
       })(),
     );
     clock.run(3);
-    expect(host.log).toEqual(['1:co start', '2:update', '2:co 1', '2:lateUpdate', '3:update', '3:co 2', '3:lateUpdate', '4:update', '4:lateUpdate']);
+    expect(host.log).toEqual([
+      '1:co start',
+      '2:update',
+      '2:co 1',
+      '2:lateUpdate',
+      '3:update',
+      '3:co 2',
+      '3:lateUpdate',
+      '4:update',
+      '4:lateUpdate',
+    ]);
   });
 
   it('a coroutine started in update with yield null resumes in the next frame, not the same one', () => {
@@ -287,7 +297,9 @@ describe('coroutines', () => {
     );
     await new Promise((r) => setTimeout(r, 0));
     clock.step();
-    expect(errors.map((e) => [e.objectName, e.behaviourType, e.phase, (e.error as Error).message])).toEqual([['host', 'Host', 'coroutine', 'gone']]);
+    expect(errors.map((e) => [e.objectName, e.behaviourType, e.phase, (e.error as Error).message])).toEqual([
+      ['host', 'Host', 'coroutine', 'gone'],
+    ]);
     expect(host.world.coroutineCount).toBe(0);
   });
 
@@ -366,7 +378,9 @@ describe('coroutines', () => {
     expect(counters).toEqual([2, 2, 3]); // re-enabling does not restart them
     expect(world.coroutineCount).toBe(0);
     hosts[0]!.enabled = false;
-    expect(() => hosts[0]!.startCoroutine(makeCounter(0))).toThrow('startCoroutine: Host on "h0" is not active and enabled, so it cannot start a coroutine');
+    expect(() => hosts[0]!.startCoroutine(makeCounter(0))).toThrow(
+      'startCoroutine: Host on "h0" is not active and enabled, so it cannot start a coroutine',
+    );
   });
 
   it('an error in one coroutine stops it only and is reported; others and updates go on', () => {

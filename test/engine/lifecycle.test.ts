@@ -62,7 +62,17 @@ describe('Behaviour lifecycle', () => {
     add(world, 'b', log);
     add(world, 'c', log);
     new ManualClock(world).step();
-    expect(log).toEqual(['a.start', 'b.start', 'c.start', 'a.update', 'b.update', 'c.update', 'a.lateUpdate', 'b.lateUpdate', 'c.lateUpdate']);
+    expect(log).toEqual([
+      'a.start',
+      'b.start',
+      'c.start',
+      'a.update',
+      'b.update',
+      'c.update',
+      'a.lateUpdate',
+      'b.lateUpdate',
+      'c.lateUpdate',
+    ]);
   });
 
   it('starts a behaviour added during a frame in the next frame, and starts it exactly once', () => {

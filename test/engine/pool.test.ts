@@ -68,7 +68,9 @@ describe('ObjectPool', () => {
     pool.release(a);
     expect(() => pool.release(a)).toThrow('ObjectPool.release: this object was already released (double release)');
     pool.release(b); // dropped: the pool is full
-    expect(() => pool.release(b)).toThrow('ObjectPool.release: this object was already released (double release); it was dropped because the pool was full');
+    expect(() => pool.release(b)).toThrow(
+      'ObjectPool.release: this object was already released (double release); it was dropped because the pool was full',
+    );
     expect(() => pool.release(new Bullet())).toThrow('ObjectPool.release: this object was not created by this pool');
     const { pool: other } = makePool();
     expect(() => other.release(pool.get())).toThrow('not created by this pool');

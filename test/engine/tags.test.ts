@@ -3,7 +3,7 @@ import { Tags, TagHandle, World } from '../../src/engine/index.ts';
 import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
 
 describe('Tags', () => {
-  it('has Unity\'s built-in tags and interns handles', () => {
+  it("has Unity's built-in tags and interns handles", () => {
     expect(Tags.names().slice(0, 7)).toEqual(['Untagged', 'Player', 'Enemy', 'Respawn', 'Finish', 'MainCamera', 'EditorOnly']);
     const enemy = Tags.get('Enemy');
     expect(enemy).toBeInstanceOf(TagHandle);

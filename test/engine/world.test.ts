@@ -76,10 +76,14 @@ describe('World', () => {
     world.tick(20);
     expect(profiler.events).toEqual([
       'frame 20',
-      'Start', '/Start',
-      'Update', '/Update',
-      'LateUpdate', '/LateUpdate',
-      'EndOfFrame', '/EndOfFrame',
+      'Start',
+      '/Start',
+      'Update',
+      '/Update',
+      'LateUpdate',
+      '/LateUpdate',
+      'EndOfFrame',
+      '/EndOfFrame',
       '/frame',
     ]);
 
@@ -95,10 +99,14 @@ describe('World', () => {
     world.tick(20);
     expect(profiler.events).toEqual([
       'frame 20',
-      'Update', '/Update',
-      'Coroutines', '/Coroutines',
-      'LateUpdate', '/LateUpdate',
-      'EndOfFrame', '/EndOfFrame',
+      'Update',
+      '/Update',
+      'Coroutines',
+      '/Coroutines',
+      'LateUpdate',
+      '/LateUpdate',
+      'EndOfFrame',
+      '/EndOfFrame',
       '/frame',
     ]);
   });
@@ -112,9 +120,22 @@ describe('World', () => {
     world.tick(20);
     expect(profiler.events).toEqual([
       'frame 20',
-      'Start', 'Mover.start', '/Mover.start', '/Start',
-      'Update', 'Mover.update', '/Mover.update', 'Thrower.update', '/Thrower.update', '/Update',
-      'LateUpdate', 'Mover.lateUpdate', '/Mover.lateUpdate', 'Thrower.lateUpdate', '/Thrower.lateUpdate', '/LateUpdate',
+      'Start',
+      'Mover.start',
+      '/Mover.start',
+      '/Start',
+      'Update',
+      'Mover.update',
+      '/Mover.update',
+      'Thrower.update',
+      '/Thrower.update',
+      '/Update',
+      'LateUpdate',
+      'Mover.lateUpdate',
+      '/Mover.lateUpdate',
+      'Thrower.lateUpdate',
+      '/Thrower.lateUpdate',
+      '/LateUpdate',
       '/frame',
     ]);
   });

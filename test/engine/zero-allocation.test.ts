@@ -164,7 +164,8 @@ function measureTicksConfirmed(world: World, frames: number, offFrames: (m: Meas
 /** Frames with a figure that read other than 0 B. */
 function nonZeroFrames(m: Measured): string[] {
   const nonZero: string[] = [];
-  for (let f = 0; f < m.bytes.length; f++) if (m.bytes[f] !== 0 && !Number.isNaN(m.bytes[f])) nonZero.push('frame ' + f + ': ' + m.bytes[f] + ' B');
+  for (let f = 0; f < m.bytes.length; f++)
+    if (m.bytes[f] !== 0 && !Number.isNaN(m.bytes[f])) nonZero.push('frame ' + f + ': ' + m.bytes[f] + ' B');
   return nonZero;
 }
 
@@ -238,7 +239,22 @@ describe('the engine frame allocates nothing', () => {
     expect(world.stats.lateUpdateCalls).toBe(10_000);
     expect(m.disturbed).toBeLessThanOrEqual(10);
     if (process.env.ALLOCLAB_REPORT) {
-      console.log('zero-allocation: ' + framesMeasured + ' frames measured, ' + m.disturbed + ' disturbed (GC/JIT), ' + resumes + ' generator resumes = ' + total + ' B (' + bytesPerResume + ' B each), ' + pageTails + ' page-tail frames; first measurement: ' + (first.join('; ') || 'agreed'));
+      console.log(
+        'zero-allocation: ' +
+          framesMeasured +
+          ' frames measured, ' +
+          m.disturbed +
+          ' disturbed (GC/JIT), ' +
+          resumes +
+          ' generator resumes = ' +
+          total +
+          ' B (' +
+          bytesPerResume +
+          ' B each), ' +
+          pageTails +
+          ' page-tail frames; first measurement: ' +
+          (first.join('; ') || 'agreed'),
+      );
     }
     expect(mismatches).toEqual([]);
     expect(pageTails).toBeLessThanOrEqual(Math.ceil(expectedTotal / (200 * 1024)) + 1);

@@ -28,7 +28,17 @@ describe('instrumented corpus of tricky syntax', () => {
   it('keeps the names functions take from where they stand', async () => {
     const counted = (await instrumented.ssrLoadModule(CORPUS)) as { run(): Promise<{ names: string[] }> };
     expect((await counted.run()).names).toEqual([
-      'namedArrow', 'namedFn', 'assigned', 'prop', 'quoted', 'computed', 'method', 'arrowField', 'fnField', 'staticArrow', '',
+      'namedArrow',
+      'namedFn',
+      'assigned',
+      'prop',
+      'quoted',
+      'computed',
+      'method',
+      'arrowField',
+      'fnField',
+      'staticArrow',
+      '',
     ]);
   });
 
@@ -38,9 +48,25 @@ describe('instrumented corpus of tricky syntax', () => {
     runtime.reset();
     await counted.run();
     expect(runtime.countHits()).toBeGreaterThan(100);
-    const kinds = new Set(runtime.sites().filter((s) => s.file === `${FIXTURES}corpus.ts`).map((s) => s.kind));
-    expect([...kinds].sort()).toEqual(
-      ['array', 'async-call', 'builtin', 'closure', 'concat', 'generator-call', 'new', 'object', 'regexp', 'rest', 'spread', 'template'],
+    const kinds = new Set(
+      runtime
+        .sites()
+        .filter((s) => s.file === `${FIXTURES}corpus.ts`)
+        .map((s) => s.kind),
     );
+    expect([...kinds].sort()).toEqual([
+      'array',
+      'async-call',
+      'builtin',
+      'closure',
+      'concat',
+      'generator-call',
+      'new',
+      'object',
+      'regexp',
+      'rest',
+      'spread',
+      'template',
+    ]);
   });
 });

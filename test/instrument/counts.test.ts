@@ -30,7 +30,10 @@ describe('known snippets give known counts', () => {
   }
 
   it('reports every site with its line, column, kind and function', () => {
-    const found = runtime.sites().filter((s) => s.file === FILE).map(describeSite);
+    const found = runtime
+      .sites()
+      .filter((s) => s.file === FILE)
+      .map(describeSite);
     expect(found).toEqual([
       '5:13 object @pair',
       '6:13 array @pair',

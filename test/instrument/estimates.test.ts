@@ -9,8 +9,12 @@ const holder: unknown[] = new Array(N).fill(0);
 const arr10 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const obj3 = { a: 1, b: 2, c: 3 };
 const restFn = (...a: number[]) => a;
-function* gen(): Generator<number> { yield 1; }
-async function asyncFn(): Promise<number> { return 1; }
+function* gen(): Generator<number> {
+  yield 1;
+}
+async function asyncFn(): Promise<number> {
+  return 1;
+}
 const target = () => 0;
 
 /** Snippets whose allocation each site kind estimates: [site, make one item]. */

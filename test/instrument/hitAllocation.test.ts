@@ -2,7 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
-import { __alloclab_hit, __alloclab_register, copySlots, countHits, reset, siteCount, slotCount, snapshot } from '../../src/instrument/runtime.ts';
+import {
+  __alloclab_hit,
+  __alloclab_register,
+  copySlots,
+  countHits,
+  reset,
+  siteCount,
+  slotCount,
+  snapshot,
+} from '../../src/instrument/runtime.ts';
 
 const HITS = 100_000;
 /**

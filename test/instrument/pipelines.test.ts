@@ -29,7 +29,13 @@ describe('vite build with the plugin', () => {
     bundle.reset();
     for (let i = 0; i < 4; i++) bundle.pair(i);
     expect(bundle.countHits()).toBe(8);
-    expect(bundle.sites().filter((s) => s.file === `${FIXTURES}counts.ts`).map((s) => s.kind).slice(0, 2)).toEqual(['object', 'array']);
+    expect(
+      bundle
+        .sites()
+        .filter((s) => s.file === `${FIXTURES}counts.ts`)
+        .map((s) => s.kind)
+        .slice(0, 2),
+    ).toEqual(['object', 'array']);
   });
 });
 

@@ -13,8 +13,28 @@ describe('runtime counters', () => {
     const table = sites();
     const mine = table.filter((s) => s.file === 'scenes/runtime-a.ts');
     expect(mine).toEqual([
-      { id: mine[0]!.id, file: 'scenes/runtime-a.ts', line: 3, column: 5, kind: 'object', detail: '', count: 2, functionName: 'update', excerpt: '{ x, y }' },
-      { id: mine[0]!.id + 1, file: 'scenes/runtime-a.ts', line: 4, column: 5, kind: 'array', detail: '', count: 0, functionName: 'update', excerpt: '[]' },
+      {
+        id: mine[0]!.id,
+        file: 'scenes/runtime-a.ts',
+        line: 3,
+        column: 5,
+        kind: 'object',
+        detail: '',
+        count: 2,
+        functionName: 'update',
+        excerpt: '{ x, y }',
+      },
+      {
+        id: mine[0]!.id + 1,
+        file: 'scenes/runtime-a.ts',
+        line: 4,
+        column: 5,
+        kind: 'array',
+        detail: '',
+        count: 0,
+        functionName: 'update',
+        excerpt: '[]',
+      },
     ]);
     for (const s of table) expect(table[s.id]).toBe(s);
     expect(base).toBeGreaterThan(0);

@@ -44,12 +44,24 @@ describe('instrumentCode on snippets that only parse as TypeScript or JavaScript
   it.each([
     ['angle-bracket type assertions', 'const a = <number[]>[1, 2]; out.push(a, (<any>{ k: 1 }).k)'],
     ['non-null assertions on calls', 'const xs: number[] | undefined = [1, 2]; out.push(xs!.map((v) => v * 2)!.length)'],
-    ['a call across lines (no ASI), as written', 'const y = (f: () => number) => f() + 1; let x: unknown\nx = y\n(function () { return 1 })\nout.push(x)'],
+    [
+      'a call across lines (no ASI), as written',
+      'const y = (f: () => number) => f() + 1; let x: unknown\nx = y\n(function () { return 1 })\nout.push(x)',
+    ],
     ['`new` after a line without semicolon', 'let a = 1\nnew Set([a])\nout.push(a)'],
-    ['statement bodies that are not lists', 'if (out.length > 5) new Error("no")\nelse out.push([1])\nfor (const x of [1, 2]) [x].forEach((v) => out.push(v))\nlbl: new Set()'],
+    [
+      'statement bodies that are not lists',
+      'if (out.length > 5) new Error("no")\nelse out.push([1])\nfor (const x of [1, 2]) [x].forEach((v) => out.push(v))\nlbl: new Set()',
+    ],
     ['comma and while bodies', 'let i = 0\nwhile (i < 2) i++, out.push(`${i}`)'],
-    ['numeric and string keys naming functions', 'const o = { 1: () => 0, 0x10: function () {}, "s p": () => 1 }; out.push(Object.keys(o), o[1].name, o[16].name, o["s p"].name)'],
-    ['generic arrows and satisfies', 'const id = <T,>(v: T): T => v; const f = () => ({ a: [1] }) satisfies { a: number[] }; out.push(id([2]), f(), id.name, f.name)'],
+    [
+      'numeric and string keys naming functions',
+      'const o = { 1: () => 0, 0x10: function () {}, "s p": () => 1 }; out.push(Object.keys(o), o[1].name, o[16].name, o["s p"].name)',
+    ],
+    [
+      'generic arrows and satisfies',
+      'const id = <T,>(v: T): T => v; const f = () => ({ a: [1] }) satisfies { a: number[] }; out.push(id([2]), f(), id.name, f.name)',
+    ],
     ['logical assignment of a closure', 'let h: (() => number) | undefined\nh ??= () => 3\nout.push(h.name, h())'],
     ['destructuring defaults and rest in for-of heads', 'for (const { a = [0], ...r } of [{ b: 1 }, { a: [2], c: 3 }]) out.push(a, r)'],
     ['yield and await of literals', 'function* g() { yield { v: 1 }; yield* [2, 3] } out.push([...g()])'],
@@ -67,7 +79,11 @@ describe('instrumentCode on snippets that only parse as TypeScript or JavaScript
     expect(kinds('declare const x: number; const a = "a" + "b", b = 1 + 2, c = "a" + 1, d = x + 1;')).toEqual([]);
     expect(kinds('declare const x: number; const a = "a" + x;')).toEqual(['concat +']);
     expect(kinds('declare const x: number; const a = x + "a" + "b";')).toEqual(['concat +', 'concat +']);
-    expect(kinds('declare let s: string; declare let n: number; s += "x"; n += 1; s += `${n}`;')).toEqual(['concat +=', 'concat +=', 'template ']);
+    expect(kinds('declare let s: string; declare let n: number; s += "x"; n += 1; s += `${n}`;')).toEqual([
+      'concat +=',
+      'concat +=',
+      'template ',
+    ]);
     expect(kinds('declare const tag: any, x: number; tag`a${x}`; `b${x}`;')).toEqual(['template ']);
   });
 

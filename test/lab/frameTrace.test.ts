@@ -25,7 +25,12 @@ function frames(n: number): TraceEvent[] {
 
 describe('analyzeFrameTrace', () => {
   it('pairs the frame marks of the thread that placed them', () => {
-    const trace = analyzeFrameTrace([...frames(3), mark(5, FRAME_BEGIN_MARK, OTHER), mark(6, FRAME_END_MARK, OTHER), mark(7, 'someone else')]);
+    const trace = analyzeFrameTrace([
+      ...frames(3),
+      mark(5, FRAME_BEGIN_MARK, OTHER),
+      mark(6, FRAME_END_MARK, OTHER),
+      mark(7, 'someone else'),
+    ]);
     expect(trace.beginUs).toEqual([1000, 1200, 1400]);
     expect(trace.endUs).toEqual([1100, 1300, 1500]);
   });
@@ -125,7 +130,16 @@ describe('applyTrace', () => {
     ]);
     const placed = applyTrace(collector, gcLog, trace);
     expect(placed.map((p) => p.traceMs)).toEqual([0.23, 0.52]);
-    const result = buildRunResult(collector, gcLog, meter, { scene: 's', variant: 'v', mode: 'production', size: null, warmup: 0, jitSettled: true, refusedMarkerEvents: 0, offHeap: null });
+    const result = buildRunResult(collector, gcLog, meter, {
+      scene: 's',
+      variant: 'v',
+      mode: 'production',
+      size: null,
+      warmup: 0,
+      jitSettled: true,
+      refusedMarkerEvents: 0,
+      offHeap: null,
+    });
     expect(result.gc.events.map((e) => [e.kind, e.frame, e.durationMs])).toEqual([
       ['minor', 1, 0.04],
       ['minor', -1, 0.01],
@@ -146,6 +160,8 @@ describe('applyTrace', () => {
       profiler.endFrame();
     }
     collector.drain();
-    expect(() => applyTrace(collector, new GcLog(), analyzeFrameTrace(frames(2)))).toThrow('the trace marks 2 frames but the page measured 3');
+    expect(() => applyTrace(collector, new GcLog(), analyzeFrameTrace(frames(2)))).toThrow(
+      'the trace marks 2 frames but the page measured 3',
+    );
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { bytesByFunction, type SamplingHeapProfile, type SamplingHeapProfileNode } from '../../src/hosts/chromium/heapProfile.ts';
 
 let nextId = 1;
-function node(functionName: string, url: string, lineNumber: number, selfSize: number, children: SamplingHeapProfileNode[] = []): SamplingHeapProfileNode {
+function node(
+  functionName: string,
+  url: string,
+  lineNumber: number,
+  selfSize: number,
+  children: SamplingHeapProfileNode[] = [],
+): SamplingHeapProfileNode {
   return { callFrame: { functionName, scriptId: '1', url, lineNumber, columnNumber: 4 }, selfSize, id: nextId++, children };
 }
 
@@ -16,7 +22,11 @@ describe('bytesByFunction', () => {
     const move = node('move', SCENE, 30, 1500);
     const builtin = node('map', '', -1, 600);
     const read = node('sample', PROFILER, 70, 900);
-    const root = node('(root)', '', -1, 0, [node('update', SCENE, 20, 0, [spawnA, move]), node('lateUpdate', SCENE, 40, 0, [spawnB, builtin]), read]);
+    const root = node('(root)', '', -1, 0, [
+      node('update', SCENE, 20, 0, [spawnA, move]),
+      node('lateUpdate', SCENE, 40, 0, [spawnB, builtin]),
+      read,
+    ]);
     const profile: SamplingHeapProfile = {
       head: root,
       samples: [
@@ -28,7 +38,8 @@ describe('bytesByFunction', () => {
       ],
     };
     // The served module's line 9 is the source's line 12 (as a source map would say).
-    const map = (url: string, line: number, column: number) => (url === SCENE ? { file: 'scenes/demo/allocating.ts', line: line + 3, column } : null);
+    const map = (url: string, line: number, column: number) =>
+      url === SCENE ? { file: 'scenes/demo/allocating.ts', line: line + 3, column } : null;
     const { functions, setAsideBytesPerFrame, setAsideSamples } = bytesByFunction(profile, 100, map, (url) => url === PROFILER);
     expect(functions).toEqual([
       { functionName: 'spawn', file: 'scenes/demo/allocating.ts', line: 12, column: 4, sampledBytesPerFrame: 90, samples: 3 },

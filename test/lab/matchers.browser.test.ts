@@ -28,6 +28,8 @@ describe('alloclab/testing in Chromium', () => {
 
   it('toAllocateNothingPerFrame fails naming the bytes and the worst frames', async () => {
     const run = await profileFrames(keepAnObject, { frames: 200 });
-    expect(() => expect(run).toAllocateNothingPerFrame()).toThrow(/expected frames \(function\) to allocate nothing per frame, but it allocated up to 16 B in a frame\n.*bytes\/frame: mean 16 B, median 16 B, max 16 B\n.*worst frames: #\d+ 16 B/s);
+    expect(() => expect(run).toAllocateNothingPerFrame()).toThrow(
+      /expected frames \(function\) to allocate nothing per frame, but it allocated up to 16 B in a frame\n.*bytes\/frame: mean 16 B, median 16 B, max 16 B\n.*worst frames: #\d+ 16 B/s,
+    );
   });
 });

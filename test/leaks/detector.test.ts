@@ -88,7 +88,10 @@ describe('toRetainAtMostPerFrame', () => {
     const failing = toRetainAtMostPerFrame.call({ isNot: false }, leaks, 8);
     expect(failing.pass).toBe(false);
     const message = failing.message();
-    const retained = /^expected the leak pass to retain at most 8 B per frame, but it retained ([\d.]+) B per frame \(at least [\d.]+ B, 95% confidence\)/.exec(message);
+    const retained =
+      /^expected the leak pass to retain at most 8 B per frame, but it retained ([\d.]+) B per frame \(at least [\d.]+ B, 95% confidence\)/.exec(
+        message,
+      );
     expect(retained, message).not.toBeNull();
     // Each frame keeps one { x, y } (40 B); the fit reads it within a few bytes (seen: 36 B on a
     // loaded machine, where one third of the pass read 32.4 B/frame).
@@ -100,11 +103,17 @@ describe('toRetainAtMostPerFrame', () => {
 
   it('refuses runs without a leak pass, bad limits, and undecidable passes', async () => {
     const run = await profileFrames(() => {}, { frames: 50, name: 'noPass' });
-    expect(() => expect(run).toRetainAtMostPerFrame(8)).toThrow('toRetainAtMostPerFrame: noPass (function) has no leak pass: profile it with { leaks: true }');
-    expect(() => expect({}).toRetainAtMostPerFrame(8)).toThrow('expected a run from profileScene() or profileFrames() with { leaks: true }');
+    expect(() => expect(run).toRetainAtMostPerFrame(8)).toThrow(
+      'toRetainAtMostPerFrame: noPass (function) has no leak pass: profile it with { leaks: true }',
+    );
+    expect(() => expect({}).toRetainAtMostPerFrame(8)).toThrow(
+      'expected a run from profileScene() or profileFrames() with { leaks: true }',
+    );
     // Three intervals cannot decide anything, with or without .not (fewer when the JIT was busy in one).
     const short = await measureRetained(() => {}, { frames: 30, interval: 10 });
-    expect(() => toRetainAtMostPerFrame.call({ isNot: false }, short, 8)).toThrow(/cannot tell whether the leak pass retains at most 8 B per frame: only [0-3] of 3 intervals/);
+    expect(() => toRetainAtMostPerFrame.call({ isNot: false }, short, 8)).toThrow(
+      /cannot tell whether the leak pass retains at most 8 B per frame: only [0-3] of 3 intervals/,
+    );
     expect(() => toRetainAtMostPerFrame.call({ isNot: false }, short, -1)).toThrow('limit must be a number >= 0');
   });
 });

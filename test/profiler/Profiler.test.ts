@@ -45,7 +45,12 @@ describe('Profiler', () => {
     // isolated frames at most (more on a loaded machine, where its background work finishes at
     // other times), which a second measurement of 10,000 frames must not show again.
     const { result, frames } = await measureConfirmed(node, {
-      scene: 'empty', variant: 'test', mode: 'production', frames: 10_000, warmup: 1000, keepPerFrame: true,
+      scene: 'empty',
+      variant: 'test',
+      mode: 'production',
+      frames: 10_000,
+      warmup: 1000,
+      keepPerFrame: true,
       step: () => emptyFrame(node.profiler),
     });
     expect(result.remeasured?.allocatingFrames ?? 0).toBeLessThanOrEqual(10);
@@ -66,7 +71,12 @@ describe('Profiler', () => {
     for (const n of [1000, 10, 1]) {
       const node = createNodeProfiler();
       const options = {
-        scene: 'known', variant: String(n), mode: 'production' as const, frames: 300, warmup: 300, keepPerFrame: true,
+        scene: 'known',
+        variant: String(n),
+        mode: 'production' as const,
+        frames: 300,
+        warmup: 300,
+        keepPerFrame: true,
         step: () => allocatingFrame(node.profiler, n),
       };
       // A frame that crosses a 256 KB young-space page reads 8-48 B more.

@@ -18,7 +18,13 @@ async function sampleRun() {
   const profiler = node.profiler;
   let frame = 0;
   return measureRun(node, {
-    scene: 'export-sample', variant: 'allocating', mode: 'production', frames: 120, warmup: 100, keepSlices: true, keepPerFrame: true,
+    scene: 'export-sample',
+    variant: 'allocating',
+    mode: 'production',
+    frames: 120,
+    warmup: 100,
+    keepSlices: true,
+    keepPerFrame: true,
     quietFrames: 0,
     step: () => {
       profiler.beginFrame(16.7);
@@ -48,7 +54,12 @@ describe('run file (JSON)', () => {
     }
     expect(Object.keys(run.bytesPerFrame).sort()).toEqual(['max', 'mean', 'median', 'min', 'p95']);
     expect(Object.keys(run.frameMs).sort()).toEqual(['max', 'mean', 'p50', 'p95', 'p99']);
-    expect(run.gc).toMatchObject({ minor: expect.any(Number), major: expect.any(Number), totalMs: expect.any(Number), maxMs: expect.any(Number) });
+    expect(run.gc).toMatchObject({
+      minor: expect.any(Number),
+      major: expect.any(Number),
+      totalMs: expect.any(Number),
+      maxMs: expect.any(Number),
+    });
     expect(run.markers.map((m) => m.name)).toContain('Export.Physics');
     expect(run.markers[0]).toMatchObject({ name: expect.any(String), bytesPerFrame: expect.any(Number), calls: 1, ms: expect.any(Number) });
     // Per-frame arrays are left out unless asked for.

@@ -12,7 +12,12 @@ describe('Chrome trace: GC impact', () => {
     const { profiler } = node;
     let frame = 0;
     const measured = await measureRun(node, {
-      scene: 'trace-gc', variant: 'test', mode: 'production', frames: 200, warmup: 100, quietFrames: 0,
+      scene: 'trace-gc',
+      variant: 'test',
+      mode: 'production',
+      frames: 200,
+      warmup: 100,
+      quietFrames: 0,
       step: () => {
         profiler.beginFrame(16.7);
         const n = frame++ - 100;

@@ -79,7 +79,9 @@ describe('analyzeRetainedGrowth on synthetic series of known growth', () => {
     expect(step.steps[0]!.toFrame).toBe(600);
     expect(Math.abs(step.steps[0]!.bytes - 100_000)).toBeLessThanOrEqual(200);
     expect(step.ci95!.high).toBeLessThanOrEqual(DEFAULT_LEAK_THRESHOLD);
-    expect(step.reason).toMatch(/^\+[\d,.]+ B between frames 540 and 600, and at most [\d.]+ B\/frame otherwise \(95% confidence\): kept once, not per frame$/);
+    expect(step.reason).toMatch(
+      /^\+[\d,.]+ B between frames 540 and 600, and at most [\d.]+ B\/frame otherwise \(95% confidence\): kept once, not per frame$/,
+    );
     // Fitted over the whole pass, the step alone would read as ~83 B/frame of growth.
     const naive = analyzeRetainedGrowth(series({ steps: [{ at: 600, bytes: 100_000 }] }), { thresholdBytesPerFrame: 1000 });
     expect(naive.verdict).toBe('no-leak');

@@ -20,7 +20,12 @@ describe('allocation sites in the profiler', () => {
     const { profiler } = node;
     let frame = 0;
     const { result } = await measureRun(node, {
-      scene: 'sites', variant: 'known', mode: 'production', frames: 400, warmup: 200, keepPerFrame: true,
+      scene: 'sites',
+      variant: 'known',
+      mode: 'production',
+      frames: 400,
+      warmup: 200,
+      keepPerFrame: true,
       step: () => {
         profiler.beginFrame(16);
         for (let i = 0; i < 3; i++) points[i] = makePoint(i, frame);
@@ -103,13 +108,31 @@ describe('allocation sites in the profiler', () => {
     const each = (id: number) => byId.get(id)!.estimatedBytesEach;
     expect(result.reconciliation.estimatedBytesPerFrame).toBeCloseTo((4 * each(removed) + 2 * each(kept)) / 3, 9);
 
-    const onlyZero = buildSiteResults(Object.assign(Object.create(FrameCollector.prototype) as FrameCollector, {
-      bytes: [0, 0], siteHits: [2, 2], sitePairStart: [0, 1], pairSite: [removed, removed], pairHits: [2, 2],
-    }), new Set(), 'node', 0)!;
+    const onlyZero = buildSiteResults(
+      Object.assign(Object.create(FrameCollector.prototype) as FrameCollector, {
+        bytes: [0, 0],
+        siteHits: [2, 2],
+        sitePairStart: [0, 1],
+        pairSite: [removed, removed],
+        pairHits: [2, 2],
+      }),
+      new Set(),
+      'node',
+      0,
+    )!;
     expect(onlyZero.list[0]).toMatchObject({ id: removed, optimizer: 'removed' });
-    const onlyUnmeasured = buildSiteResults(Object.assign(Object.create(FrameCollector.prototype) as FrameCollector, {
-      bytes: [-8], siteHits: [2], sitePairStart: [0], pairSite: [removed], pairHits: [2],
-    }), new Set([0]), 'node', 0)!;
+    const onlyUnmeasured = buildSiteResults(
+      Object.assign(Object.create(FrameCollector.prototype) as FrameCollector, {
+        bytes: [-8],
+        siteHits: [2],
+        sitePairStart: [0],
+        pairSite: [removed],
+        pairHits: [2],
+      }),
+      new Set([0]),
+      'node',
+      0,
+    )!;
     expect(onlyUnmeasured.list[0]!.optimizer).toBe('unmeasured');
   });
 

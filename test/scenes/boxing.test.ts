@@ -24,7 +24,9 @@ describe('boxing scene', () => {
   });
 
   it('keeps temperatures finite and near the room, with hot spots', () => {
-    const temps = digestAfter('optimized', 1200).split(',').map((entry) => Number(entry.split('/')[0]));
+    const temps = digestAfter('optimized', 1200)
+      .split(',')
+      .map((entry) => Number(entry.split('/')[0]));
     expect(temps.every((t) => t > 15 && t < 200)).toBe(true);
     expect(Math.max(...temps)).toBeGreaterThan(30);
   });

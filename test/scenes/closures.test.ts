@@ -25,7 +25,9 @@ describe('closures scene', () => {
 
   it('every firefly flashes, and every flash but the latest has faded through its callback', () => {
     // 600 frames = 10 s; the slowest natural rate is 0.5 flashes per second.
-    const fireflies = digestAfter('optimized', 600).split(',').map((entry) => entry.split(':').map(Number));
+    const fireflies = digestAfter('optimized', 600)
+      .split(',')
+      .map((entry) => entry.split(':').map(Number));
     expect(fireflies).toHaveLength(scene.size.default);
     for (const [, flashes, dims, lastDimmedFlash] of fireflies) {
       expect(flashes).toBeGreaterThanOrEqual(3);

@@ -42,7 +42,6 @@ describe('scene containers', () => {
     expect(run).toAllocateNothingPerFrame();
   });
 
-
   it('ends both variants in the same state', () => {
     expect(digestAfter('optimized', 300)).toBe(digestAfter('allocating', 300));
   });

@@ -74,5 +74,4 @@ describe('scene coroutines', () => {
     // Every frame a group of lamps blinks: a new WaitForSeconds and a generator result each.
     expect(run.bytesPerFrame.min).toBeGreaterThan(0);
   });
-
 });

@@ -70,5 +70,4 @@ describe('scene tags', () => {
     // does not remove them): 16 B is less than the smallest string V8 makes here.
     expect(run.bytesPerFrame.min).toBeGreaterThanOrEqual(size * 16);
   });
-
 });

@@ -5,7 +5,12 @@ import type { RunResult } from '../../src/profiler/RunResult.ts';
 /** The fields the re-measure rules read, for a run of `bytes`. */
 function runOf(bytes: number[]): RunResult {
   const figured = bytes.filter((b) => !Number.isNaN(b));
-  return { frames: bytes.length, gcFrames: bytes.length - figured.length, jitFrames: 0, bytesPerFrame: { max: Math.max(...figured) } } as unknown as RunResult;
+  return {
+    frames: bytes.length,
+    gcFrames: bytes.length - figured.length,
+    jitFrames: 0,
+    bytesPerFrame: { max: Math.max(...figured) },
+  } as unknown as RunResult;
 }
 
 describe('when a measurement calls for another', () => {

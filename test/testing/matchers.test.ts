@@ -24,7 +24,9 @@ describe('allocation matchers', () => {
     expect(run).toAllocateNothingPerFrame();
     const result = toAllocateNothingPerFrame.call({ isNot: true }, run);
     expect(result.pass).toBe(true);
-    expect(result.message()).toMatch(/^expected allocatesNothing \(function\) to allocate in some frame, but all \d+ measured frames allocated 0 B/);
+    expect(result.message()).toMatch(
+      /^expected allocatesNothing \(function\) to allocate in some frame, but all \d+ measured frames allocated 0 B/,
+    );
   });
 
   it('toAllocateNothingPerFrame fails with the worst frames and top markers', async () => {
@@ -51,11 +53,15 @@ describe('allocation matchers', () => {
   it('toAllocate measures a function and reads naturally with .not', async () => {
     await expect(allocatesNothing).not.toAllocate();
     await expect(allocatesTenObjects).toAllocate();
-    await expect(expect(allocatesTenObjects).not.toAllocate()).rejects.toThrow(/expected allocatesTenObjects\(\) not to allocate, but a call allocated [\d,]+ B/);
+    await expect(expect(allocatesTenObjects).not.toAllocate()).rejects.toThrow(
+      /expected allocatesTenObjects\(\) not to allocate, but a call allocated [\d,]+ B/,
+    );
   });
 
   it('rejects things that are not runs with a clear error', () => {
-    expect(() => expect({ frames: 1 }).toAllocateNothingPerFrame()).toThrow('toAllocateNothingPerFrame: expected a run from profileScene() or profileFrames()');
+    expect(() => expect({ frames: 1 }).toAllocateNothingPerFrame()).toThrow(
+      'toAllocateNothingPerFrame: expected a run from profileScene() or profileFrames()',
+    );
   });
 
   it('warm-up absorbs one-time allocations, so lazy initialisation does not fail a test', async () => {
@@ -77,7 +83,13 @@ describe('measuring again after isolated allocations', () => {
     // Warm-up is exactly 300 frames here (no waiting for the JIT), so the 450th frame is inside
     // the first measurement: it allocates exactly once.
     const { result: run } = await measureConfirmed(node, {
-      scene: 'late-once', variant: 'test', mode: 'production', frames: 300, warmup: 300, quietFrames: 0, keepPerFrame: true,
+      scene: 'late-once',
+      variant: 'test',
+      mode: 'production',
+      frames: 300,
+      warmup: 300,
+      quietFrames: 0,
+      keepPerFrame: true,
       step: () => {
         node.profiler.beginFrame(16);
         calls++;

@@ -97,7 +97,13 @@ export class BrowserHeapMeter implements HeapMeter {
   calibrate(): HeapMeterCalibration {
     if (!this.available) {
       this.precise = false;
-      return { precise: false, readCost: 0, stampCost: 0, probeBytes: 0, reason: 'this browser has no performance.memory (use Chromium or Chrome)' };
+      return {
+        precise: false,
+        readCost: 0,
+        stampCost: 0,
+        probeBytes: 0,
+        reason: 'this browser has no performance.memory (use Chromium or Chrome)',
+      };
     }
     this.readCost = 0;
     this._clock.fractionCost = 0;

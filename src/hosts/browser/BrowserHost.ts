@@ -118,7 +118,8 @@ export class BrowserHost {
    */
   load(scene: SceneDefinition, variant: string, size: number, deep = false): Promise<void> {
     const setup = scene.variants[variant];
-    if (setup === undefined) throw new Error(`scene "${scene.name}" has no variant "${variant}" (has ${Object.keys(scene.variants).join(', ')})`);
+    if (setup === undefined)
+      throw new Error(`scene "${scene.name}" has no variant "${variant}" (has ${Object.keys(scene.variants).join(', ')})`);
     if (this._world !== null) this._world.destroy();
     this._world = null;
     this._loaded = null;

@@ -162,7 +162,8 @@ function atLeast(value: number, name: string, min: number): number {
 }
 
 function checkSameScene(host: BrowserHost, loaded: unknown, signal: AbortSignal | undefined): void {
-  if (host.loaded !== loaded || signal?.aborted) throw new Error('collectRun: the scene changed or the run was cancelled before it started');
+  if (host.loaded !== loaded || signal?.aborted)
+    throw new Error('collectRun: the scene changed or the run was cancelled before it started');
 }
 
 /**

@@ -24,12 +24,22 @@ export function gcPanelRows(run: RunResult, leakPass: PageLeakPassSupport, leaks
     const k = gc.per1000FramesByKind;
     const spacing = gc.minorGcSpacing;
     rows.push(
-      { label: 'GCs / 1,000 frames', value: `${count.format(k.minor)} minor, ${count.format(k.major)} major, ${count.format(k.other)} other` },
+      {
+        label: 'GCs / 1,000 frames',
+        value: `${count.format(k.minor)} minor, ${count.format(k.major)} major, ${count.format(k.other)} other`,
+      },
       {
         label: 'GC pause p50 / max',
-        value: !gc.pausesTimed ? 'not timed in a page (GCs inferred from the heap)' : gc.pauseMs === null ? 'no GC' : `${ms(gc.pauseMs.p50)} / ${ms(gc.pauseMs.max)}`,
+        value: !gc.pausesTimed
+          ? 'not timed in a page (GCs inferred from the heap)'
+          : gc.pauseMs === null
+            ? 'no GC'
+            : `${ms(gc.pauseMs.p50)} / ${ms(gc.pauseMs.max)}`,
       },
-      { label: `frames > ${count.format(gc.overBudget.budgetMs)} ms`, value: `${gc.overBudget.frames} (${gc.overBudget.withGc} with a GC)` },
+      {
+        label: `frames > ${count.format(gc.overBudget.budgetMs)} ms`,
+        value: `${gc.overBudget.frames} (${gc.overBudget.withGc} with a GC)`,
+      },
       {
         label: 'frames between minor GCs',
         value:
@@ -47,6 +57,13 @@ export function retainedText(support: PageLeakPassSupport, leaks: LeaksResult | 
   if (!support.available) return `no leak pass: ${support.reason}`;
   if (leaks === null) return 'not measured yet (leak pass: forced full GCs between frames)';
   const fit = leaks.bytesPerFrame === null ? 'no fit' : `${signed.format(leaks.bytesPerFrame)} B`;
-  const word = leaks.verdict === 'leak' ? 'LEAK' : leaks.verdict === 'no-leak' ? 'no leak' : leaks.verdict === 'step' ? 'no leak (a step)' : 'inconclusive';
+  const word =
+    leaks.verdict === 'leak'
+      ? 'LEAK'
+      : leaks.verdict === 'no-leak'
+        ? 'no leak'
+        : leaks.verdict === 'step'
+          ? 'no leak (a step)'
+          : 'inconclusive';
   return `${fit}: ${word} (${leaks.reason})`;
 }

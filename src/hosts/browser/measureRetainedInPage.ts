@@ -1,4 +1,10 @@
-import { analyzeRetainedGrowth, planRetainedPass, LEAD_IN_READINGS, type LeaksResult, type RetainedSample } from '../../profiler/retainedGrowth.ts';
+import {
+  analyzeRetainedGrowth,
+  planRetainedPass,
+  LEAD_IN_READINGS,
+  type LeaksResult,
+  type RetainedSample,
+} from '../../profiler/retainedGrowth.ts';
 import type { BrowserHost } from './BrowserHost.ts';
 
 /** Whether the page can run the leak pass; if not, why, in words the panel shows. */
@@ -23,7 +29,10 @@ export function pageLeakPassSupport(precise: boolean, scope: { gc?: unknown } = 
     return { available: false, reason: 'the page cannot force a GC: start Chromium with --js-flags=--expose-gc (npm run sandbox does)' };
   }
   if (!precise) {
-    return { available: false, reason: 'the page cannot read exact heap sizes: start Chromium with --enable-precise-memory-info (npm run sandbox does)' };
+    return {
+      available: false,
+      reason: 'the page cannot read exact heap sizes: start Chromium with --enable-precise-memory-info (npm run sandbox does)',
+    };
   }
   return { available: true, reason: null };
 }
@@ -72,7 +81,10 @@ export async function measureRetainedInPage(options: PageLeakPassOptions): Promi
   const samples: RetainedSample[] = [];
   for (let i = 0; i < plan.readings; i++) samples.push({ frame: i * plan.interval, bytes: bytes[i]!, jit: false });
   const growth = analyzeRetainedGrowth(samples, { thresholdBytesPerFrame: options.thresholdBytesPerFrame });
-  return { ...growth, pass: { kind: 'separate', startFrame: (options.startFrame ?? 0) + LEAD_IN_READINGS, frames: plan.frames, interval: plan.interval } };
+  return {
+    ...growth,
+    pass: { kind: 'separate', startFrame: (options.startFrame ?? 0) + LEAD_IN_READINGS, frames: plan.frames, interval: plan.interval },
+  };
 }
 
 /**

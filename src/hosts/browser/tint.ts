@@ -40,7 +40,8 @@ export function setTint(target: Container, rgb: number): void {
 export function tintIsDirect(): boolean {
   const probe = new Graphics() as unknown as Container & TintFields;
   try {
-    if (typeof probe.localColor !== 'number' || typeof probe._updateFlags !== 'number' || typeof probe._onUpdate !== 'function') return false;
+    if (typeof probe.localColor !== 'number' || typeof probe._updateFlags !== 'number' || typeof probe._onUpdate !== 'function')
+      return false;
     probe.localColor = 0x563412;
     probe._updateFlags |= UPDATE_COLOR;
     probe._onUpdate();

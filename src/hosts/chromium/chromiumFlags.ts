@@ -28,7 +28,14 @@ export const WEBGL_SWITCHES: readonly string[] = ['--use-angle=swiftshader', '--
  */
 export const LAB_JS_FLAGS: Readonly<Record<ProfileMode, readonly string[]>> = {
   production: ['--expose-gc', '--no-allocation-site-pretenuring'],
-  deterministic: ['--expose-gc', '--no-allocation-site-pretenuring', '--no-opt', '--no-maglev', '--max-semi-space-size=64', '--min-semi-space-size=64'],
+  deterministic: [
+    '--expose-gc',
+    '--no-allocation-site-pretenuring',
+    '--no-opt',
+    '--no-maglev',
+    '--max-semi-space-size=64',
+    '--min-semi-space-size=64',
+  ],
 };
 
 /**

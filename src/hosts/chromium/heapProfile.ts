@@ -31,7 +31,12 @@ export interface FunctionBytes {
  * modules `setAside` names (the profiler's) are summed apart. Figures stay estimates: selfSize is
  * V8's scaled-up estimate from the samples.
  */
-export function bytesByFunction(profile: SamplingHeapProfile, frames: number, map: SourceMapper, setAside: (url: string) => boolean = () => false): FunctionBytes {
+export function bytesByFunction(
+  profile: SamplingHeapProfile,
+  frames: number,
+  map: SourceMapper,
+  setAside: (url: string) => boolean = () => false,
+): FunctionBytes {
   const samplesByNode = new Map<number, number>();
   for (const sample of profile.samples) samplesByNode.set(sample.nodeId, (samplesByNode.get(sample.nodeId) ?? 0) + 1);
   const byKey = new Map<string, AttributedFunction>();

@@ -3,7 +3,6 @@ import { join, relative, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { CODE_ROOT } from '../node/packageLayout.ts';
 
-
 /** The lab page's dev server: serves lab.html, the engine and the scenes as the browser's ES modules. */
 export interface LabServer {
   /** Base URL, ending in '/'. */

@@ -34,7 +34,10 @@ export interface MeasureInChromiumOptions {
  * page, exposes the DevTools-protocol tracer to it, lets it run `spec`, and reads the outcome
  * back once.
  */
-export async function measureInChromium(spec: LabSpec, options: MeasureInChromiumOptions): Promise<{ outcome: LabOutcome; runtime: ChromiumRuntime }> {
+export async function measureInChromium(
+  spec: LabSpec,
+  options: MeasureInChromiumOptions,
+): Promise<{ outcome: LabOutcome; runtime: ChromiumRuntime }> {
   const { chromium } = await import('playwright-core');
   const args = chromiumArgs(options.jsFlags);
   const browser: Browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args });
@@ -59,7 +62,10 @@ export async function measureInChromium(spec: LabSpec, options: MeasureInChromiu
       await page.waitForFunction(() => document.documentElement.dataset.alloclabLab === 'ready', null, { timeout: 60_000 });
     } catch {
       const why = pageErrors[0] ?? 'it did not start within 60 s';
-      return { outcome: { type: 'error', phase: 'browser', message: `the lab page did not load: ${why}` }, runtime: await runtimeOf(browser, options.jsFlags) };
+      return {
+        outcome: { type: 'error', phase: 'browser', message: `the lab page did not load: ${why}` },
+        runtime: await runtimeOf(browser, options.jsFlags),
+      };
     }
     const outcome = await page.evaluate((labSpec) => (window as unknown as { alloclabLab: LabHandle }).alloclabLab.run(labSpec), spec);
     return { outcome, runtime: await runtimeOf(browser, options.jsFlags) };

@@ -33,11 +33,18 @@ const POLL_MS = 200;
  * as the lab does) and reads the run back once. Throws a `PageFailure` when the page does not
  * load, never requests a frame, or stops requesting frames.
  */
-export async function measurePage(url: string, options: MeasurePageOptions): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
+export async function measurePage(
+  url: string,
+  options: MeasurePageOptions,
+): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
   const { chromium } = await import('playwright-core');
   const jsFlags = LAB_JS_FLAGS.production;
   const script = await pageAgentScript({ frames: options.frames });
-  const browser: Browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args: [...chromiumArgs(jsFlags), ...WEBGL_SWITCHES] });
+  const browser: Browser = await chromium.launch({
+    executablePath: options.executablePath,
+    headless: true,
+    args: [...chromiumArgs(jsFlags), ...WEBGL_SWITCHES],
+  });
   try {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
@@ -52,7 +59,12 @@ export async function measurePage(url: string, options: MeasurePageOptions): Pro
     const total = options.warmup + options.frames;
     const first = await status(page);
     if (!first.calibration.precise) throw new PageFailure(first.calibration.reason);
-    await waitFor(page, idleMs, (s) => s.turns >= options.warmup, (s) => options.onProgress?.(Math.min(s.turns, options.warmup), total));
+    await waitFor(
+      page,
+      idleMs,
+      (s) => s.turns >= options.warmup,
+      (s) => options.onProgress?.(Math.min(s.turns, options.warmup), total),
+    );
     const warmup = (await status(page)).turns;
 
     const session = await page.context().newCDPSession(page);
@@ -62,13 +74,20 @@ export async function measurePage(url: string, options: MeasurePageOptions): Pro
     // Its failure is read below, after the watch; no rejection may go unhandled meanwhile.
     measuring.catch(() => undefined);
     // Watched from here while the page measures; the watch's reads run between frames.
-    await waitFor(page, idleMs, (s) => s.measured >= options.frames, (s) => options.onProgress?.(options.warmup + s.measured, total));
+    await waitFor(
+      page,
+      idleMs,
+      (s) => s.measured >= options.frames,
+      (s) => options.onProgress?.(options.warmup + s.measured, total),
+    );
     await measuring;
     const trace = await tracer.stop();
-    const result = await page.evaluate(
-      (args) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.finish(args),
-      { scene: url, warmup, trace, keepSlices: options.keepSlices },
-    );
+    const result = await page.evaluate((args) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.finish(args), {
+      scene: url,
+      warmup,
+      trace,
+      keepSlices: options.keepSlices,
+    });
     options.onProgress?.(total, total);
     const version = (await (await browser.newBrowserCDPSession()).send('Browser.getVersion')) as { jsVersion: string };
     return { page: result, runtime: { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] }, pageErrors };

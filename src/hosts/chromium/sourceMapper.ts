@@ -14,7 +14,9 @@ export async function labSourceMapper(server: LabServer, urls: Iterable<string>)
   for (const url of new Set(urls)) {
     if (url === '' || !url.startsWith(server.url)) continue;
     const path = new URL(url).pathname;
-    const file = path.startsWith('/@fs/') ? relative(process.cwd(), path.slice('/@fs'.length)) : relative(process.cwd(), LAB_ROOT + path.slice(1)) || path.slice(1);
+    const file = path.startsWith('/@fs/')
+      ? relative(process.cwd(), path.slice('/@fs'.length))
+      : relative(process.cwd(), LAB_ROOT + path.slice(1)) || path.slice(1);
     let map: TraceMap | null = null;
     try {
       const transformed = await server.vite.transformRequest(path);

@@ -50,7 +50,8 @@ export class ManualClock {
 
   /** Ticks the world `frames` times, each by `dtMs` (default the clock's). */
   run(frames: number, dtMs: number = this.dtMs): void {
-    if (!Number.isInteger(frames) || frames < 0) throw new RangeError('ManualClock.run: frames must be an integer >= 0, got ' + String(frames));
+    if (!Number.isInteger(frames) || frames < 0)
+      throw new RangeError('ManualClock.run: frames must be an integer >= 0, got ' + String(frames));
     for (let i = 0; i < frames; i++) this.step(dtMs);
   }
 }

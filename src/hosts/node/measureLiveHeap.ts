@@ -51,7 +51,9 @@ const NINE = 57;
  * type, with their self sizes, leaving out nodes that are not on the V8 heap. Reads only the
  * header and the node table; the stream is dropped after it.
  */
-export async function countSnapshotNodes(stream: AsyncIterable<string | Uint8Array> & { destroy?(): void }): Promise<Omit<LiveHeapResult, 'fullGcMs'>> {
+export async function countSnapshotNodes(
+  stream: AsyncIterable<string | Uint8Array> & { destroy?(): void },
+): Promise<Omit<LiveHeapResult, 'fullGcMs'>> {
   const decoder = new TextDecoder();
   let header = '';
   let fields = 0;

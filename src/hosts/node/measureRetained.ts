@@ -1,5 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { analyzeRetainedGrowth, planRetainedPass, LEAD_IN_READINGS, type LeaksResult, type RetainedSample } from '../../profiler/retainedGrowth.ts';
+import {
+  analyzeRetainedGrowth,
+  planRetainedPass,
+  LEAD_IN_READINGS,
+  type LeaksResult,
+  type RetainedSample,
+} from '../../profiler/retainedGrowth.ts';
 import { NodeHeapMeter } from './NodeHeapMeter.ts';
 
 export { DEFAULT_LEAK_FRAMES, LEAK_INTERVALS } from '../../profiler/retainedGrowth.ts';
@@ -44,7 +50,8 @@ function runFrames(step: () => void, n: number): void {
  */
 export async function measureRetained(step: () => void, options: MeasureRetainedOptions = {}): Promise<LeaksResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (typeof gc !== 'function') throw new Error('alloclab: the leak pass forces GCs and needs Node started with --expose-gc (the alloclab CLI and execArgv() add it)');
+  if (typeof gc !== 'function')
+    throw new Error('alloclab: the leak pass forces GCs and needs Node started with --expose-gc (the alloclab CLI and execArgv() add it)');
   const plan = planRetainedPass(options);
   const meter = new NodeHeapMeter();
   const size = meter.sampleSize;
@@ -67,5 +74,8 @@ export async function measureRetained(step: () => void, options: MeasureRetained
     samples.push({ frame: i * plan.interval, bytes: meter.toBytes(buffer, i * size), jit });
   }
   const growth = analyzeRetainedGrowth(samples, { thresholdBytesPerFrame: options.thresholdBytesPerFrame });
-  return { ...growth, pass: { kind: 'separate', startFrame: (options.startFrame ?? 0) + LEAD_IN_READINGS, frames: plan.frames, interval: plan.interval } };
+  return {
+    ...growth,
+    pass: { kind: 'separate', startFrame: (options.startFrame ?? 0) + LEAD_IN_READINGS, frames: plan.frames, interval: plan.interval },
+  };
 }

@@ -99,7 +99,17 @@ window.alloclabPage = {
       collector,
       gcLog,
       meter,
-      { scene, variant: 'page', mode: 'production', size: null, warmup, jitSettled: false, refusedMarkerEvents: profiler.recorder.eventsRefused, offHeap: null, estimateEngine: 'chromium' },
+      {
+        scene,
+        variant: 'page',
+        mode: 'production',
+        size: null,
+        warmup,
+        jitSettled: false,
+        refusedMarkerEvents: profiler.recorder.eventsRefused,
+        offHeap: null,
+        estimateEngine: 'chromium',
+      },
       { keepPerFrame: true },
     );
     const origin = collector.startMs[0] ?? 0;
@@ -111,7 +121,9 @@ window.alloclabPage = {
         startMs: collector.startMs.map((ms) => ms - origin),
         endMs: collector.endMs.map((ms) => ms - origin),
         bytes: result.perFrameBytes ?? collector.bytes,
-        slices: keepSlices ? collector.slices.map((frame) => frame.map((s) => ({ ...s, startMs: s.startMs - origin, endMs: s.endMs - origin }))) : [],
+        slices: keepSlices
+          ? collector.slices.map((frame) => frame.map((s) => ({ ...s, startMs: s.startMs - origin, endMs: s.endMs - origin })))
+          : [],
       },
       markerNames,
       calibration: lab.calibration,

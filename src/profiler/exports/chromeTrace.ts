@@ -61,7 +61,8 @@ export function toChromeTrace(runs: TraceRun[]): { traceEvents: TraceEvent[]; di
       });
       if (measured) events.push({ name: 'Bytes per frame', ph: 'C', ts, pid, tid: MAIN_THREAD, args: { bytes } });
       const siteHits = result.perFrameSiteHits?.[i];
-      if (siteHits !== undefined) events.push({ name: 'Allocations counted', ph: 'C', ts, pid, tid: MAIN_THREAD, args: { sites: siteHits } });
+      if (siteHits !== undefined)
+        events.push({ name: 'Allocations counted', ph: 'C', ts, pid, tid: MAIN_THREAD, args: { sites: siteHits } });
       for (const slice of frames.slices[i] ?? []) {
         events.push({
           name: nameOf(slice.marker),

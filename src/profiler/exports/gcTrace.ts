@@ -30,7 +30,8 @@ export function gcImpactTraceEvents(run: TraceRun, tracks: TraceTracks): TraceEv
     const { verdict, reason, bytesPerFrame, ci95, thresholdBytesPerFrame, pass } = result.leaks;
     summary.leaks = { verdict, reason, bytesPerFrame, ci95, thresholdBytesPerFrame, pass };
   }
-  if (result.liveHeap) summary.liveHeap = { objects: result.liveHeap.objects, bytes: result.liveHeap.bytes, fullGcMs: result.liveHeap.fullGcMs };
+  if (result.liveHeap)
+    summary.liveHeap = { objects: result.liveHeap.objects, bytes: result.liveHeap.bytes, fullGcMs: result.liveHeap.fullGcMs };
   events.push({ name: 'GC impact', cat: 'gc', ph: 'i', s: 'p', ts: 0, pid: tracks.pid, tid: tracks.gcTid, args: summary });
   const gcFrames = new Set<number>();
   for (const event of gc.events) if (event.frame >= 0) gcFrames.add(event.frame);

@@ -12,7 +12,10 @@ const gc = () => {};
 
 describe('pageLeakPassSupport', () => {
   it('names the flag the page lacks', () => {
-    expect(pageLeakPassSupport(true, {})).toEqual({ available: false, reason: 'the page cannot force a GC: start Chromium with --js-flags=--expose-gc (npm run sandbox does)' });
+    expect(pageLeakPassSupport(true, {})).toEqual({
+      available: false,
+      reason: 'the page cannot force a GC: start Chromium with --js-flags=--expose-gc (npm run sandbox does)',
+    });
     expect(pageLeakPassSupport(false, { gc })).toEqual({
       available: false,
       reason: 'the page cannot read exact heap sizes: start Chromium with --enable-precise-memory-info (npm run sandbox does)',
@@ -62,7 +65,12 @@ describe('gcPanelRows', () => {
   it("shows the run's GC report, and says what a page cannot measure instead of showing 0", async () => {
     const node = createNodeProfiler();
     const { result } = await measureRun(node, {
-      scene: 'panel', variant: 'test', mode: 'production', frames: 100, warmup: 50, quietFrames: 0,
+      scene: 'panel',
+      variant: 'test',
+      mode: 'production',
+      frames: 100,
+      warmup: 50,
+      quietFrames: 0,
       step: () => {
         node.profiler.beginFrame(16.7);
         node.profiler.endFrame();
@@ -70,14 +78,30 @@ describe('gcPanelRows', () => {
     });
     const support = pageLeakPassSupport(true, { gc });
     const rows = gcPanelRows(result, support);
-    expect(rows.map((r) => r.label)).toEqual(['GCs / 1,000 frames', 'GC pause p50 / max', 'frames > 16.7 ms', 'frames between minor GCs', 'retained / frame']);
+    expect(rows.map((r) => r.label)).toEqual([
+      'GCs / 1,000 frames',
+      'GC pause p50 / max',
+      'frames > 16.7 ms',
+      'frames between minor GCs',
+      'retained / frame',
+    ]);
     expect(rows[0]!.value).toBe('0 minor, 0 major, 0 other');
     expect(rows[4]!.value).toBe('not measured yet (leak pass: forced full GCs between frames)');
     // As a page reports it: GCs inferred without durations, no young generation size.
-    const inPage = { ...result, gc: { ...result.gc, pausesTimed: false, pauseMs: null, minorGcSpacing: { youngGenerationBytes: null, predictedFrames: null, observedFrames: null } } };
+    const inPage = {
+      ...result,
+      gc: {
+        ...result.gc,
+        pausesTimed: false,
+        pauseMs: null,
+        minorGcSpacing: { youngGenerationBytes: null, predictedFrames: null, observedFrames: null },
+      },
+    };
     const pageRows = gcPanelRows(inPage, pageLeakPassSupport(true, {}));
     expect(pageRows[1]!.value).toBe('not timed in a page (GCs inferred from the heap)');
     expect(pageRows[3]!.value).toBe('predicted n/a (young generation size not readable in a page), observed none in 100 frames');
-    expect(pageRows[4]!.value).toBe('no leak pass: the page cannot force a GC: start Chromium with --js-flags=--expose-gc (npm run sandbox does)');
+    expect(pageRows[4]!.value).toBe(
+      'no leak pass: the page cannot force a GC: start Chromium with --js-flags=--expose-gc (npm run sandbox does)',
+    );
   });
 });

@@ -23,7 +23,7 @@ describe('ManualClock', () => {
     expect(world.time.frameCount).toBe(2);
   });
 
-  it('runs N frames, with the clock\'s or a given dtMs', () => {
+  it("runs N frames, with the clock's or a given dtMs", () => {
     const world = new World();
     const log = world.createGameObject('log').addComponent(DeltaLog);
     const clock = new ManualClock(world, { dtMs: 10 });

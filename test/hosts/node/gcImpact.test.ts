@@ -20,7 +20,12 @@ describe('GC impact of a measured run', () => {
     const node = createNodeProfiler();
     const { profiler } = node;
     const { result } = await measureRun(node, {
-      scene: 'garbage', variant: 'test', mode: 'production', frames: 2000, warmup: 300, quietFrames: 0,
+      scene: 'garbage',
+      variant: 'test',
+      mode: 'production',
+      frames: 2000,
+      warmup: 300,
+      quietFrames: 0,
       step: () => {
         profiler.beginFrame(16.7);
         // 64 KB of garbage per frame, none of it kept: each minor GC finds the young generation full of it.
@@ -50,7 +55,12 @@ describe('GC impact of a measured run', () => {
     let frame = 0;
     const WARMUP = 100;
     const { result, frames } = await measureRun(node, {
-      scene: 'slow-frames', variant: 'test', mode: 'production', frames: 300, warmup: WARMUP, quietFrames: 0,
+      scene: 'slow-frames',
+      variant: 'test',
+      mode: 'production',
+      frames: 300,
+      warmup: WARMUP,
+      quietFrames: 0,
       step: () => {
         profiler.beginFrame(16.7);
         const measured = frame++ - WARMUP;

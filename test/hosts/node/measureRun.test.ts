@@ -14,7 +14,13 @@ describe('measureRun', () => {
     const node = createNodeProfiler();
     const { profiler } = node;
     const { result, frames } = await measureRun(node, {
-      scene: 'gc-heavy', variant: 'test', mode: 'production', frames: 600, warmup: 100, quietFrames: 0, keepPerFrame: true,
+      scene: 'gc-heavy',
+      variant: 'test',
+      mode: 'production',
+      frames: 600,
+      warmup: 100,
+      quietFrames: 0,
+      keepPerFrame: true,
       step: () => {
         profiler.beginFrame(16.7);
         ring[slot++ & 255] = new Array(8192).fill(0.5);
@@ -73,7 +79,13 @@ describe('warm-up waits for the frame functions to be optimised (production mode
     const frameWork = (x: number): number => (x * 31 + 7) | 0;
     let state = 0;
     const { result } = await measureRun(node, {
-      scene: 'tier-up', variant: 'test', mode: 'production', frames: 50, warmup: 1, quietFrames: 1, maxWarmup: 200_000,
+      scene: 'tier-up',
+      variant: 'test',
+      mode: 'production',
+      frames: 50,
+      warmup: 1,
+      quietFrames: 1,
+      maxWarmup: 200_000,
       frameFunctions: () => [frameWork],
       step: () => {
         profiler.beginFrame(16.7);
@@ -92,7 +104,13 @@ describe('warm-up waits for the frame functions to be optimised (production mode
     const { profiler } = node;
     const neverCalled = (): number => 1;
     const { result } = await measureRun(node, {
-      scene: 'never', variant: 'test', mode: 'production', frames: 10, warmup: 1, quietFrames: 1, maxWarmup: 300,
+      scene: 'never',
+      variant: 'test',
+      mode: 'production',
+      frames: 10,
+      warmup: 1,
+      quietFrames: 1,
+      maxWarmup: 300,
       frameFunctions: () => [neverCalled],
       step: () => {
         profiler.beginFrame(16.7);
