@@ -32,6 +32,8 @@ function ownSources(condition: 'browser' | 'default'): AliasOptions {
   });
 }
 
+const chromium = chromiumTestProject({ include: ['test/lab/**/*.browser.test.ts'] });
+
 /**
  * One config for the sandbox (vite dev/build) and the tests (vitest).
  *
@@ -51,6 +53,9 @@ export default defineConfig(({ mode }) => ({
     pool: 'forks',
     execArgv: ['--expose-gc', '--expose-internals', '--no-allocation-site-pretenuring'],
     testTimeout: 60_000,
+    // Group 1: the tests of this repository (vitest runs its default group 0, with one worker, after
+    // every numbered group, so the order is spelled out); group 2: the package test, alone after them.
+    sequence: { groupOrder: 1 },
     projects: [
       {
         extends: true,
@@ -62,10 +67,10 @@ export default defineConfig(({ mode }) => ({
       },
       { extends: true, plugins: [countSites], test: { name: 'sites', include: ['test/**/*.sites.test.ts'], exclude: ['test/package/**'] } },
       // The same allocation tests in headless Chromium (files named *.browser.test.ts).
-      { ...chromiumTestProject({ include: ['test/lab/**/*.browser.test.ts'] }), resolve: { alias: ownSources('browser') } },
+      { ...chromium, resolve: { alias: ownSources('browser') }, test: { ...chromium.test, sequence: { groupOrder: 1 } } },
       // The packed tarball installed in a user's project (test/package/consumer/): after the rest,
       // since it builds, installs and starts browsers of its own.
-      { extends: true, test: { name: 'package', include: ['test/package/*.test.ts'], sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'package', include: ['test/package/*.test.ts'], sequence: { groupOrder: 2 } } },
     ],
   },
 }));

@@ -2,7 +2,7 @@
  * The scene catalog, for the CLI, the browser sandbox and the tests. Each scene is a folder with
  * a README, `shared.ts`, and one file per variant.
  */
-import type { SceneDefinition } from '../src/engine/Scene.ts';
+import type { SceneDefinition } from '../src/index.ts';
 import bullets from './bullets/index.ts';
 import tags from './tags/index.ts';
 import coroutines from './coroutines/index.ts';

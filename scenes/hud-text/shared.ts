@@ -56,9 +56,8 @@ export class RacerMotion extends Behaviour {
       this.speed = MIN_SPEED + (MAX_SPEED - MIN_SPEED) * roll;
     }
     const inset = this.lane * LANE_STEP;
-    // Snapped to whole units: the engine's Vector2 fields hold any value (they start undefined),
-    // so each non-integer double stored there would allocate a 16 B HeapNumber in both variants.
-    // `| 0` also turns a -0 from Math.round into 0, which V8 would have to box too.
+    // Snapped to whole units, as the HUD draws at whole pixels; `| 0` also turns a -0 from
+    // Math.round into 0.
     this.transform.position.set(
       Math.round(TRACK_X + Math.cos(this.angle) * (TRACK_RX - inset)) | 0,
       Math.round(TRACK_Y + Math.sin(this.angle) * (TRACK_RY - inset)) | 0,

@@ -21,11 +21,7 @@ const TARGET_COLOR = 0xffffff;
 const PICKUP_COLOR = 0x06d6a0;
 const ROCK_COLOR = 0x6c757d;
 
-/**
- * Shows a game object at (x, y) in whole world units. Positions live in the records' own number
- * fields: the engine's Vector2 fields start out undefined, so V8 keeps them tagged and boxes every
- * fractional number written there (16 B a write); small integers are stored without allocating.
- */
+/** Shows a game object at (x, y) in whole world units; positions live in the records' own number fields. */
 export function place(go: GameObject, x: number, y: number): void {
   go.transform.position.set(x | 0, y | 0);
 }

@@ -2,12 +2,9 @@
  * The body of the measuring process (see worker.ts): loads the scene, builds its world, measures
  * the variant and sends the result to the CLI.
  */
-import { World } from '../engine/World.ts';
-import { formatErrorReport } from '../engine/EngineError.ts';
-import { ManualClock } from '../hosts/node/ManualClock.ts';
 import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
 import { measureRun } from '../hosts/node/measureRun.ts';
-import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
+import { markerNames, SceneVariant, UnknownVariantError } from '../measure/SceneVariant.ts';
 import { loadScene } from './sceneRef.ts';
 import { runExtraPasses } from './extraPasses.ts';
 import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
@@ -24,40 +21,26 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
   } catch (error) {
     return send({ type: 'error', phase: 'load', message: messageOf(error) });
   }
-  const size = spec.size ?? scene.size.default;
   const node = createNodeProfiler({ frameCapacity: Math.max(10_000, Math.min(spec.frames, 100_000)) });
-  let errorCount = 0;
-  let firstError: string | null = null;
-  const world = new World({
-    seed: scene.seed ?? 1,
-    profiler: node.profiler,
-    deepProfile: spec.deep,
-    errorSink: (report) => {
-      errorCount++;
-      firstError ??= formatErrorReport(report);
-    },
-  });
-  let instance;
+  let run: SceneVariant;
   try {
-    instance = scene.variants[spec.variant]!(world, size);
+    run = new SceneVariant(scene, {
+      variant: spec.variant,
+      size: spec.size,
+      profiler: node.profiler,
+      deep: spec.deep,
+      digestFrame: Math.max(1, spec.warmup),
+    });
   } catch (error) {
-    return send({ type: 'error', phase: 'setup', message: messageOf(error) });
+    return send({ type: 'error', phase: error instanceof UnknownVariantError ? 'load' : 'setup', message: messageOf(error) });
   }
-  const clock = new ManualClock(world, { dtMs: 1000 / 60 });
-  // Warm-up lasts until the JIT is quiet, so variants run different frame counts in all; their
-  // states are compared at one fixed frame instead.
-  const digestFrame = Math.max(1, spec.warmup);
-  let digest = '';
-  const step = (): void => {
-    clock.step();
-    if (clock.frames === digestFrame) digest = instance.digest();
-  };
+  const step = run.step;
   let lastProgress = 0;
   try {
     const measured = await measureRun(node, {
       scene: scene.name,
       variant: spec.variant,
-      size,
+      size: run.size,
       mode: spec.mode,
       frames: spec.frames,
       warmup: spec.warmup,
@@ -66,7 +49,7 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
       keepSlices: spec.keepSlices,
       keepPerFrame: true,
       step,
-      frameFunctions: () => world._frameFunctions(),
+      frameFunctions: () => run.world._frameFunctions(),
       onProgress: (done, total) => {
         if (done - lastProgress >= 500 || done === total) {
           lastProgress = done;
@@ -78,20 +61,18 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
     await runExtraPasses(
       spec,
       step,
-      clock.frames,
+      run.clock.frames,
       measured.result,
       (done, total) => void send({ type: 'progress', done: measuredFrames + done, total: measuredFrames + total }),
     );
-    const markerNames: string[] = [];
-    for (let id = 0; id < markerCount(); id++) markerNames.push(markerName(id));
     await send({
       type: 'result',
       result: measured.result,
       frames: measured.frames,
-      markerNames,
-      digest,
-      digestFrame,
-      sceneErrors: { count: errorCount, first: firstError },
+      markerNames: markerNames(),
+      digest: run.digest(),
+      digestFrame: run.digestFrame!,
+      sceneErrors: run.errorSummary(),
       runtime: { version: process.version, v8: process.versions.v8, flags: process.execArgv.filter((f) => f.startsWith('--')) },
     });
   } catch (error) {

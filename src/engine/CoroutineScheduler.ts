@@ -101,7 +101,7 @@ export class CoroutineScheduler {
     }
   }
 
-  /** True when the list holds any coroutine (running, or finished and not yet compacted away). */
+  /** True when the list holds no coroutine: none running, and none finished that awaits compaction. */
   get isEmpty(): boolean {
     return this._list.count === 0;
   }

@@ -28,7 +28,10 @@ export function formatErrorReport(report: EngineErrorReport): string {
   return report.behaviourType + ' on "' + report.objectName + '" threw in ' + report.phase + ' (frame ' + report.frame + '): ' + message;
 }
 
+/** The host's console, the one thing of a host the engine uses: it compiles with neither DOM nor Node types. */
+const hostConsole = (globalThis as { console?: { error(message: string): void } }).console;
+
 /** The sink used when none is given: one `console.error` line per exception. */
 export function defaultErrorSink(report: EngineErrorReport): void {
-  console.error('AllocLab: ' + formatErrorReport(report));
+  hostConsole?.error('AllocLab: ' + formatErrorReport(report));
 }

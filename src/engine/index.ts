@@ -28,3 +28,5 @@ export type { ObjectPoolOptions, PoolClock } from './ObjectPool.ts';
 export { Random } from './Random.ts';
 export { defaultErrorSink, formatErrorReport } from './EngineError.ts';
 export type { EngineErrorReport, EngineErrorSink, EnginePhase } from './EngineError.ts';
+export { ManualClock } from './ManualClock.ts';
+export type { ManualClockOptions } from './ManualClock.ts';

@@ -24,7 +24,7 @@ import {
 import { classifyCall, isStringConcat, isStringy, collectRests, type Classified } from './classify.ts';
 import { Edits } from './edits.ts';
 import { collectAllocatingFunctions } from './declarations.ts';
-import type { SiteKind } from './siteKinds.ts';
+import type { SiteKind } from '../profiler/sites/siteKinds.ts';
 
 /** A site as the analyzer found it; `register` receives it as a `SiteRecord`. */
 export interface FoundSite {

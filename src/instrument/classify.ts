@@ -3,7 +3,7 @@
  * Context-dependent rules (chains, names, statements) live in the analyzer.
  */
 import { type AstNode, unwrap, dottedName } from './ast.ts';
-import type { SiteKind } from './siteKinds.ts';
+import type { SiteKind } from '../profiler/sites/siteKinds.ts';
 
 /** Methods that return a new object, array, string or iterator on the built-ins that have them. */
 export const ALLOCATING_METHODS = new Set([

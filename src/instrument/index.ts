@@ -22,8 +22,8 @@
  * const site = sites()[id];          // { file, line, column, kind, functionName, excerpt }
  * estimateSiteBytes(site, 'node');   // { hot, cold, basis }: estimated bytes per allocation
  */
-export { countHits, sites, siteCount, snapshot, reset, register } from './runtime.ts';
-export { SITE_KINDS } from './siteKinds.ts';
-export type { SiteInfo, SiteKind, SiteRecord } from './siteKinds.ts';
-export { estimateSiteBytes, ESTIMATE_TOLERANCE } from './estimates.ts';
-export type { AllocationEstimate, EstimateEngine } from './estimates.ts';
+export { countHits, sites, siteCount, snapshot, reset, register } from '../profiler/sites/runtime.ts';
+export { SITE_KINDS } from '../profiler/sites/siteKinds.ts';
+export type { SiteInfo, SiteKind, SiteRecord } from '../profiler/sites/siteKinds.ts';
+export { estimateSiteBytes, ESTIMATE_TOLERANCE } from '../profiler/sites/estimates.ts';
+export type { AllocationEstimate, EstimateEngine } from '../profiler/sites/estimates.ts';

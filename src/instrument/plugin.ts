@@ -19,7 +19,7 @@ export interface AlloclabInstrumentOptions {
 }
 
 /** Absolute path of the runtime module: importing it by path gives the same instance everywhere. */
-export const RUNTIME_PATH = ownModule('src/instrument/runtime.ts');
+export const RUNTIME_PATH = ownModule('src/profiler/sites/runtime.ts');
 
 /** Bump when the transform's output changes, so vitest's module cache drops old output. */
 const TRANSFORM_VERSION = 3;

@@ -2,7 +2,7 @@ import MagicString, { type SourceMap } from 'magic-string';
 import { parseSync } from 'vite';
 import { analyze, type FoundSite } from './analyze.ts';
 import type { AstNode } from './ast.ts';
-import type { SiteRecord } from './siteKinds.ts';
+import type { SiteRecord } from '../profiler/sites/siteKinds.ts';
 
 /** Options of one module's transform. */
 export interface InstrumentCodeOptions {
@@ -31,7 +31,7 @@ const EXCERPT_LENGTH = 60;
  *
  * @example
  * const out = instrumentCode("export const f = (x: number) => ({ x });", {
- *   id: '/abs/scenes/a.ts', file: 'scenes/a.ts', runtimeImport: '/abs/src/instrument/runtime.ts',
+ *   id: '/abs/scenes/a.ts', file: 'scenes/a.ts', runtimeImport: '/abs/src/profiler/sites/runtime.ts',
  * });
  */
 export function instrumentCode(code: string, options: InstrumentCodeOptions): InstrumentedCode | null {

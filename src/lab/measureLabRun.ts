@@ -1,7 +1,7 @@
 import { FrameCollector } from '../profiler/FrameCollector.ts';
 import { buildRunResult } from '../profiler/buildRunResult.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
-import type { TraceSlice } from '../profiler/FrameCollector.ts';
+import type { FrameTimeline } from '../profiler/FrameCollector.ts';
 import { applyTrace, type PlacedGc } from './applyTrace.ts';
 import { measureStampCost } from './stampCost.ts';
 import { FRAME_BEGIN_MARK, FRAME_END_MARK } from './trace/frameTrace.ts';
@@ -41,7 +41,7 @@ export interface LabRunOptions {
 /** A measured run with the raw material exports need (ms since the first measured frame). */
 export interface LabRun {
   result: RunResult;
-  frames: { startMs: number[]; endMs: number[]; bytes: number[]; slices: TraceSlice[][] };
+  frames: FrameTimeline;
   /** What a profiler clock stamp allocated after warm-up (see measureStampCost). */
   stampCost: number;
   /** How GCs and JIT installs were told: from a DevTools trace, or from heap drops alone. */

@@ -1,8 +1,5 @@
-import { World } from '../engine/World.ts';
-import { formatErrorReport } from '../engine/EngineError.ts';
 import type { SceneDefinition } from '../engine/Scene.ts';
-import { ManualClock } from '../hosts/node/ManualClock.ts';
-import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
+import { markerNames, SceneVariant, UnknownVariantError } from '../measure/SceneVariant.ts';
 import { createLabProfiler, labFrameCapacity } from './labProfiler.ts';
 import { measureLabRun, type LabHooks } from './measureLabRun.ts';
 import type { LabOutcome, LabSpec } from './labProtocol.ts';
@@ -18,70 +15,45 @@ function messageOf(error: unknown): string {
  * as a `LabFailure` with its phase, never as a throw.
  */
 export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: LabHooks): Promise<LabOutcome> {
-  const setup = scene.variants[spec.variant];
-  if (setup === undefined) {
-    return {
-      type: 'error',
-      phase: 'load',
-      message: `scene "${scene.name}" has no variant "${spec.variant}" (its variants: ${Object.keys(scene.variants).join(', ')})`,
-    };
-  }
-  const size = spec.size ?? scene.size.default;
   const lab = createLabProfiler({ frameCapacity: labFrameCapacity(spec.frames) });
   if (!lab.calibration.precise) return { type: 'error', phase: 'browser', message: lab.calibration.reason };
-  let errorCount = 0;
-  let firstError: string | null = null;
-  const world = new World({
-    seed: scene.seed ?? 1,
-    profiler: lab.profiler,
-    deepProfile: spec.deep,
-    errorSink: (report) => {
-      errorCount++;
-      firstError ??= formatErrorReport(report);
-    },
-  });
-  let instance;
+  let variant: SceneVariant;
   try {
-    instance = setup(world, size);
+    variant = new SceneVariant(scene, {
+      variant: spec.variant,
+      size: spec.size,
+      profiler: lab.profiler,
+      deep: spec.deep,
+      digestFrame: Math.max(1, spec.warmup),
+    });
   } catch (error) {
-    return { type: 'error', phase: 'setup', message: messageOf(error) };
+    return { type: 'error', phase: error instanceof UnknownVariantError ? 'load' : 'setup', message: messageOf(error) };
   }
-  const clock = new ManualClock(world, { dtMs: 1000 / 60 });
-  // Warm-up lasts until the JIT is quiet, so variants run different frame counts in all; their
-  // states are compared at one fixed frame instead.
-  const digestFrame = Math.max(1, spec.warmup);
-  let digest = '';
-  const step = (): void => {
-    clock.step();
-    if (clock.frames === digestFrame) digest = instance.digest();
-  };
   try {
     const run = await measureLabRun(
       lab,
       {
         scene: scene.name,
         variant: spec.variant,
-        size,
+        size: variant.size,
         mode: spec.mode,
         frames: spec.frames,
         warmup: spec.warmup,
         quietFrames: spec.quietFrames,
         maxWarmup: spec.maxWarmup,
         keepSlices: spec.keepSlices,
-        step,
+        step: variant.step,
       },
       hooks,
     );
-    const markerNames: string[] = [];
-    for (let id = 0; id < markerCount(); id++) markerNames.push(markerName(id));
     return {
       type: 'result',
       result: run.result,
       frames: run.frames,
-      markerNames,
-      digest,
-      digestFrame,
-      sceneErrors: { count: errorCount, first: firstError },
+      markerNames: markerNames(),
+      digest: variant.digest(),
+      digestFrame: variant.digestFrame!,
+      sceneErrors: variant.errorSummary(),
       calibration: { ...lab.calibration, stampCost: run.stampCost },
       groundTruth: run.groundTruth,
     };

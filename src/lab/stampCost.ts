@@ -1,5 +1,6 @@
 import type { Profiler } from '../profiler/Profiler.ts';
 import { ProfilerMarker } from '../profiler/ProfilerMarker.ts';
+import { mostFrequent } from '../profiler/stats.ts';
 import type { LabClock } from './LabClock.ts';
 import type { BrowserHeapMeter } from '../hosts/browser/BrowserHeapMeter.ts';
 
@@ -40,20 +41,4 @@ export function measureStampCost(profiler: Profiler, meter: BrowserHeapMeter, cl
   const cost = costs.length > 0 ? mostFrequent(costs) : before;
   clock.setStampCost(cost);
   return cost;
-}
-
-/** The most frequent value (a GC or a JIT install makes rare outliers). */
-function mostFrequent(values: readonly number[]): number {
-  const counts = new Map<number, number>();
-  let best = values[0]!;
-  let bestCount = 0;
-  for (const v of values) {
-    const c = (counts.get(v) ?? 0) + 1;
-    counts.set(v, c);
-    if (c > bestCount) {
-      best = v;
-      bestCount = c;
-    }
-  }
-  return best;
 }

@@ -13,6 +13,14 @@ export interface TraceSlice {
   depth: number;
 }
 
+/** The measured frames of a run as a trace draws them: start and end (ms), bytes and marker slices. */
+export interface FrameTimeline {
+  startMs: number[];
+  endMs: number[];
+  bytes: number[];
+  slices: TraceSlice[][];
+}
+
 /**
  * The "consume every frame" reader of a recorder, for exports and tests (the live panel samples
  * the newest frame instead). Call `drain()` often enough that the ring does not wrap between

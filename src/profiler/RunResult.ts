@@ -115,11 +115,14 @@ export interface SitesResult {
   list: SiteResult[];
 }
 
+/** How a run treats V8's optimiser: as a shipped game runs it, or with the optimising compilers off. */
+export type ProfileMode = 'production' | 'deterministic';
+
 /** What one profiled run measured. All byte figures are measured, never estimated. */
 export interface RunResult {
   scene: string;
   variant: string;
-  mode: 'production' | 'deterministic';
+  mode: ProfileMode;
   size: number | null;
   /** Frames measured. */
   frames: number;

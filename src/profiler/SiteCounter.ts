@@ -1,4 +1,4 @@
-import { copySlots, siteCount, slotCount, slotCounts, slotSites } from '../instrument/runtime.ts';
+import { copySlots, siteCount, slotCount, slotCounts, slotSites } from './sites/runtime.ts';
 import { FRAME_SITES_OVERFLOWED, type FrameRecorder } from './FrameRecorder.ts';
 
 /**

@@ -11,7 +11,7 @@ export { FrameRecorder, FRAME_EVENTS_OVERFLOWED, FRAME_MARKERS_UNBALANCED } from
 export type { FrameRecorderOptions } from './FrameRecorder.ts';
 export { FrameDecoder, FrameSample } from './FrameDecoder.ts';
 export { FrameCollector } from './FrameCollector.ts';
-export type { TraceSlice } from './FrameCollector.ts';
+export type { FrameTimeline, TraceSlice } from './FrameCollector.ts';
 export { GcLog, GC_KINDS } from './GcLog.ts';
 export type { GcKind } from './GcLog.ts';
 export { buildRunResult } from './buildRunResult.ts';
@@ -19,7 +19,7 @@ export type { RunLabel } from './buildRunResult.ts';
 export { distribution, percentile } from './stats.ts';
 export type { Distribution } from './stats.ts';
 export { RUN_SCHEMA } from './RunResult.ts';
-export type { RunFile, RunResult, RuntimeInfo, MarkerResult, GcEventResult } from './RunResult.ts';
+export type { ProfileMode, RunFile, RunResult, RuntimeInfo, MarkerResult, GcEventResult } from './RunResult.ts';
 export { toRunFile, stringifyRunFile, parseRunFile } from './exports/runFile.ts';
 export { toChromeTrace } from './exports/chromeTrace.ts';
 export type { TraceRun, TraceEvent } from './exports/chromeTrace.ts';

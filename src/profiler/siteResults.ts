@@ -1,5 +1,5 @@
-import { siteCount, sites as registeredSites } from '../instrument/runtime.ts';
-import { estimateSiteBytes, type EstimateEngine } from '../instrument/estimates.ts';
+import { siteCount, sites as registeredSites } from './sites/runtime.ts';
+import { estimateSiteBytes, type EstimateEngine } from './sites/estimates.ts';
 import type { FrameCollector } from './FrameCollector.ts';
 import type { SiteOptimizerVerdict, SiteResult, SitesResult } from './RunResult.ts';
 import { distribution } from './stats.ts';

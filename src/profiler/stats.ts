@@ -8,6 +8,22 @@ export interface Distribution {
   min: number;
 }
 
+/** The most frequent value (NaN when empty); ties go to the value that reached the count first. */
+export function mostFrequent(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = Number.NaN;
+  let bestCount = 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > bestCount) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
 /** Nearest-rank percentile of an ascending-sorted array (p in 0..100). NaN when empty. */
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;

@@ -18,7 +18,7 @@ export interface ChromiumTestProjectOptions {
 }
 
 const SETUP = ownModule('src/testing/browser/setup.ts');
-const NO_CHROMIUM_SETUP = ownModule('src/testing/browser/noChromium.ts');
+const NO_CHROMIUM_SETUP = ownModule('src/testing/noChromium.ts');
 
 /**
  * A vitest project that runs tests in the system's headless Chromium (vitest's browser mode,

@@ -1,8 +1,7 @@
-import { World } from '../engine/World.ts';
-import { formatErrorReport } from '../engine/EngineError.ts';
 import type { SceneDefinition } from '../engine/Scene.ts';
-import { ManualClock } from '../hosts/node/ManualClock.ts';
 import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
+import { sceneDefinition } from '../measure/catalog.ts';
+import { startVariant } from './startVariant.ts';
 import { measureConfirmed } from './measureConfirmed.ts';
 import type { ProfileMode } from '../hosts/node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
@@ -44,45 +43,19 @@ export interface SceneRun extends RunResult {
  * expect(run).toRetainAtMostPerFrame(8);
  */
 export async function profileScene(scene: SceneDefinition | string, options: ProfileSceneOptions = {}): Promise<SceneRun> {
-  const definition = typeof scene === 'string' ? await findCatalogScene(scene) : scene;
-  const variant = options.variant ?? 'optimized';
-  const setup = definition.variants[variant];
-  if (setup === undefined) {
-    throw new Error(
-      `alloclab: scene "${definition.name}" has no variant "${variant}" (its variants: ${Object.keys(definition.variants).join(', ')})`,
-    );
-  }
-  const size = options.size ?? definition.size.default;
   const node = createNodeProfiler();
-  const sceneErrors: string[] = [];
-  const world = new World({
-    seed: definition.seed ?? 1,
-    profiler: node.profiler,
-    deepProfile: options.deep ?? false,
-    errorSink: (report) => {
-      sceneErrors.push(formatErrorReport(report));
-    },
-  });
-  const instance = setup(world, size);
-  const clock = new ManualClock(world, { dtMs: options.dtMs ?? 1000 / 60 });
+  const run = startVariant(await sceneDefinition(scene), node.profiler, options);
   const { result } = await measureConfirmed(node, {
-    scene: definition.name,
-    variant,
-    size,
+    scene: run.scene.name,
+    variant: run.variant,
+    size: run.size,
     mode: options.mode ?? 'production',
     frames: options.frames ?? 300,
     warmup: options.warmup ?? 300,
     keepPerFrame: true,
-    step: () => clock.step(),
-    frameFunctions: () => world._frameFunctions(),
+    step: run.step,
+    frameFunctions: () => run.world._frameFunctions(),
   });
-  await runAfterPasses(result, () => clock.step(), clock.frames, options);
-  return { ...result, digest: instance.digest(), sceneErrors };
-}
-
-async function findCatalogScene(name: string): Promise<SceneDefinition> {
-  const { findScene, sceneNames } = await import('../../scenes/index.ts');
-  const scene = findScene(name);
-  if (scene === undefined) throw new Error(`alloclab: unknown scene "${name}" (known: ${sceneNames().join(', ')})`);
-  return scene;
+  await runAfterPasses(result, run.step, run.clock.frames, options);
+  return { ...result, digest: run.digest(), sceneErrors: run.errors };
 }

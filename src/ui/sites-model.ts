@@ -1,6 +1,6 @@
-import { siteCount, sites as registeredSites } from '../instrument/runtime.ts';
-import { estimateSiteBytes } from '../instrument/estimates.ts';
-import type { SiteInfo } from '../instrument/siteKinds.ts';
+import { siteCount, sites as registeredSites } from '../profiler/sites/runtime.ts';
+import { estimateSiteBytes } from '../profiler/sites/estimates.ts';
+import type { SiteInfo } from '../profiler/sites/siteKinds.ts';
 import type { FrameRecorder } from '../profiler/FrameRecorder.ts';
 
 /** One line of the panel's allocation-site table. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Behaviour, Vector2, World } from '../../src/engine/index.ts';
-import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
+import { ManualClock } from '../../src/engine/ManualClock.ts';
 
 const log: string[] = [];
 

@@ -11,7 +11,7 @@ import {
   type EngineErrorReport,
   type IEnumerator,
 } from '../../src/engine/index.ts';
-import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
+import { ManualClock } from '../../src/engine/ManualClock.ts';
 
 /** A host behaviour that records frame-stamped events from its update, lateUpdate and coroutines. */
 class Host extends Behaviour {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Behaviour, World } from '../../src/engine/index.ts';
-import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
+import { ManualClock } from '../../src/engine/ManualClock.ts';
 
 /** Records every lifecycle call as "name.method" into a log shared by the test. */
 class Recorder extends Behaviour {

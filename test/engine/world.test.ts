@@ -3,7 +3,7 @@ import { Behaviour, World, formatErrorReport, type EngineErrorReport } from '../
 import { setActiveSink, type MarkerSink } from '../../src/profiler/MarkerSink.ts';
 import { markerName, type ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
 import type { FrameProfiler } from '../../src/profiler/FrameProfiler.ts';
-import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
+import { ManualClock } from '../../src/engine/ManualClock.ts';
 
 /** Records frame and marker events as text, in order. */
 class RecordingProfiler implements FrameProfiler, MarkerSink {

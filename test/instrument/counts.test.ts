@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViteDevServer } from 'vite';
-import type { SiteInfo } from '../../src/instrument/siteKinds.ts';
+import type { SiteInfo } from '../../src/profiler/sites/siteKinds.ts';
 import { FIXTURES, loadRuntime, startServer } from './viteHarness.ts';
 
 type Fixture = typeof import('../fixtures/instrument/counts.ts');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
-import { ESTIMATE_TOLERANCE, estimateSiteBytes } from '../../src/instrument/estimates.ts';
-import type { SiteInfo } from '../../src/instrument/siteKinds.ts';
+import { ESTIMATE_TOLERANCE, estimateSiteBytes } from '../../src/profiler/sites/estimates.ts';
+import type { SiteInfo } from '../../src/profiler/sites/siteKinds.ts';
 
 type Site = Pick<SiteInfo, 'kind' | 'detail' | 'count'>;
 const N = 10_000;

@@ -11,7 +11,7 @@ import {
   siteCount,
   slotCount,
   snapshot,
-} from '../../src/instrument/runtime.ts';
+} from '../../src/profiler/sites/runtime.ts';
 
 const HITS = 100_000;
 /**

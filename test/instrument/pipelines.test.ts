@@ -44,10 +44,10 @@ describe('vite dev for the browser', () => {
     const server = await startServer({ include: [FIXTURES] });
     try {
       const result = await server.transformRequest(`/${FIXTURES}counts.ts`);
-      expect(result!.code).toContain('from "/src/instrument/runtime.ts"');
+      expect(result!.code).toContain('from "/src/profiler/sites/runtime.ts"');
       // Vite reprints the module: parentheses and spacing may differ from the transform's output.
       expect(result!.code).toMatch(/__alloclab_slots\[\(?__alloclab_base \+ 0\)? \| 0\]\+\+/);
-      const runtime = await server.transformRequest('/src/instrument/runtime.ts');
+      const runtime = await server.transformRequest('/src/profiler/sites/runtime.ts');
       expect(runtime!.code).not.toContain('var __alloclab_base');
     } finally {
       await server.close();

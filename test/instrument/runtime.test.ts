@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { __alloclab_hit, __alloclab_register, reset, siteCount, sites, snapshot, countHits } from '../../src/instrument/runtime.ts';
-import type { SiteRecord } from '../../src/instrument/siteKinds.ts';
+import { __alloclab_hit, __alloclab_register, reset, siteCount, sites, snapshot, countHits } from '../../src/profiler/sites/runtime.ts';
+import type { SiteRecord } from '../../src/profiler/sites/siteKinds.ts';
 
 const v1: SiteRecord[] = [
   [3, 5, 'object', '', 2, 'update', '{ x, y }'],

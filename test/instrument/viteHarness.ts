@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { alloclabInstrument, RUNTIME_PATH, type AlloclabInstrumentOptions } from '../../src/instrument/plugin.ts';
-import type * as Runtime from '../../src/instrument/runtime.ts';
+import type * as Runtime from '../../src/profiler/sites/runtime.ts';
 
 /** Repository root, the Vite root of the test servers. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -4,7 +4,7 @@ import { measureRun } from '../../src/hosts/node/measureRun.ts';
 import { FrameCollector } from '../../src/profiler/FrameCollector.ts';
 import { JitWatch } from '../../src/hosts/node/JitWatch.ts';
 import { buildSiteResults } from '../../src/profiler/siteResults.ts';
-import { sites } from '../../src/instrument/runtime.ts';
+import { sites } from '../../src/profiler/sites/runtime.ts';
 import { keepPair, lengthSquared, makePoint } from '../fixtures/sites/counted.ts';
 
 // Imported for its site: the verdict test below uses its id.

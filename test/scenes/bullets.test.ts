@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { World } from '../../src/index.ts';
-import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
+import { ManualClock } from '../../src/engine/ManualClock.ts';
 import { profileScene } from '../../src/testing/index.ts';
 import scene from '../../scenes/bullets/index.ts';
 import { setup as setupAllocating } from '../../scenes/bullets/allocating.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../../src/index.ts';
-import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
+import { ManualClock } from '../../src/engine/ManualClock.ts';
 import { profileScene } from '../../src/testing/index.ts';
 import scene from '../../scenes/events/index.ts';
 import { LATENCY, QUEUE_CAPACITY, SALVO_PERIOD } from '../../scenes/events/shared.ts';

@@ -1,7 +1,7 @@
 // What struct-of-arrays saves the collector: live heap objects and the time of a forced full GC.
 import { describe, it, expect } from 'vitest';
 import { World } from '../../src/index.ts';
-import { ManualClock } from '../../src/hosts/node/ManualClock.ts';
+import { ManualClock } from '../../src/engine/ManualClock.ts';
 import { measureLiveHeap } from '../../src/hosts/node/measureLiveHeap.ts';
 import scene from '../../scenes/particles/index.ts';
 

@@ -1,19 +1,10 @@
 import type { ProfilerClock } from '../../profiler/HeapMeter.ts';
 
 /**
- * The page's monotonic clock (`performance.now()`), one slot per stamp.
- *
- * The profiler takes stamps inside frames (at marker boundaries), so what a stamp allocates shows
- * up in the frame. Called from unoptimised code, `performance.now()` returns its value as a heap
- * number (12 B with pointer compression) whenever it is not a whole number of milliseconds; from
- * optimised code it returns a raw double and allocates nothing (measured: after ~2,000 frames a
- * frame's marker boundaries stopped allocating, and a correction of 12 B per stamp then read as a
- * shrinking heap in every frame). So each stamp also stores its value in a field that holds any
- * value (a tagged field): unoptimised code stores the heap number it already has, optimised code
- * must box the double there. Either way a fractional stamp allocates exactly one heap number,
- * whatever the tier. The clock keeps a running count of what its stamps allocated (`allocated`),
- * which `BrowserHeapMeter` records beside each heap reading and subtracts; the per-stamp cost is
- * calibrated at start-up.
+ * The page's monotonic clock (`performance.now()`), one slot per stamp. Each stamp also goes
+ * through a tagged field, so that a fractional stamp allocates exactly one heap number at every JIT
+ * tier, and the clock counts those bytes (`allocated`) for `BrowserHeapMeter` to subtract. Why:
+ * docs/measuring-in-v8.md, "A clock stamp that costs the same at every tier".
  */
 export class BrowserClock implements ProfilerClock {
   readonly kind = 'browser-performance-now';

@@ -1,4 +1,5 @@
 import type { HeapMeter } from '../../profiler/HeapMeter.ts';
+import { mostFrequent } from '../../profiler/stats.ts';
 import type { BrowserClock } from './BrowserClock.ts';
 
 /** Chromium's non-standard `performance.memory`. */
@@ -116,7 +117,7 @@ export class BrowserHeapMeter implements HeapMeter {
       this.sample(s, SAMPLE_SIZE);
       readDeltas.push(s[SAMPLE_SIZE]! - s[0]!);
     }
-    const readCost = mode(readDeltas);
+    const readCost = mostFrequent(readDeltas);
     const stampDeltas: number[] = [];
     for (let i = 0; i < 256; i++) {
       this.sample(s, 0);
@@ -124,7 +125,7 @@ export class BrowserHeapMeter implements HeapMeter {
       this.sample(s, SAMPLE_SIZE);
       if (Math.floor(s[SAMPLE_SIZE * 3]!) !== s[SAMPLE_SIZE * 3]) stampDeltas.push(s[SAMPLE_SIZE]! - s[0]! - readCost);
     }
-    const stampCost = stampDeltas.length > 0 ? Math.max(0, mode(stampDeltas)) : 0;
+    const stampCost = stampDeltas.length > 0 ? Math.max(0, mostFrequent(stampDeltas)) : 0;
     // A GC during the probe can hide its growth (seen on a busy machine): try a few times.
     let probeBytes = 0;
     let precise = false;
@@ -156,20 +157,4 @@ function allocateProbe(): Array<{ a: number; b: number }> {
   const out = new Array<{ a: number; b: number }>(PROBE_OBJECTS);
   for (let i = 0; i < PROBE_OBJECTS; i++) out[i] = { a: i, b: i };
   return out;
-}
-
-/** The most frequent value (GCs and JIT installs make rare outliers). */
-function mode(values: number[]): number {
-  const counts = new Map<number, number>();
-  let best = 0;
-  let bestCount = 0;
-  for (const v of values) {
-    const c = (counts.get(v) ?? 0) + 1;
-    counts.set(v, c);
-    if (c > bestCount) {
-      best = v;
-      bestCount = c;
-    }
-  }
-  return best;
 }

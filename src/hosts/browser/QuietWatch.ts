@@ -14,28 +14,11 @@ export const RECENT = 9;
 const MIN_HISTORY = 30;
 
 /**
- * Tells when a page's measurement has gone quiet: the browser's stand-in for the Node host's
- * `JitWatch`, which reads V8's code spaces directly. A page cannot see those; the used heap it can
- * read includes them, so the JIT shows through the frames' byte figures in two ways (measured in
- * Chromium 156, scenes run from a fresh page):
- *
- * - a spike: V8 installs compiled code inside whichever frame runs, 1.2 KB to 600 KB at once,
- *   far above what the frames around it allocate;
- * - a step down: once a function is optimised, escape analysis removes some of its allocations,
- *   and the level steps down (a fixture scene read 132, then 120, then 0 B per frame, at frames
- *   366 and 506).
- *
- * `observe` judges each frame with a figure against the last 120: the frame is *disturbed* when
- * its bytes exceed twice the 95th percentile of the frames before it plus 1 KB and every frame
- * since the world's 300th (a spike: a scene's own peaks come back, once seen they are no longer
- * spikes), or when the median of the newest 9 frames is below every older frame of the window (a
- * step down: a median, so that one low frame of a scene whose allocation varies is not one).
- * Otherwise it is *quiet*; `quietRun` counts consecutive quiet frames. A frame without a figure
- * (a GC inside it, or no precise memory) is not judged: it neither extends nor breaks the run.
- * The criterion cannot see code installed between frames, or a small install inside a busy frame:
- * it is a lower bound on the JIT's activity, which is why warm-up also has a minimum length.
- *
- * Called once per frame, after it ended; it allocates nothing.
+ * Tells when a page's measurement has gone quiet, the browser's stand-in for the Node host's
+ * `JitWatch`: a frame is disturbed by a spike (code installed inside it) or a step down (escape
+ * analysis kicking in), judged against the last QUIET_WINDOW frames; `quietRun` counts the quiet
+ * frames in a row. The criterion and what it cannot see: docs/measuring-in-v8.md, "Telling when a
+ * page has gone quiet". Called once per frame, after it ended; it allocates nothing.
  */
 export class QuietWatch {
   /** Consecutive judged frames without a disturbance. */

@@ -4,7 +4,9 @@ export type { NodeProfiler } from './NodeProfiler.ts';
 export { NodeHeapMeter } from './NodeHeapMeter.ts';
 export { NodeClock } from './NodeClock.ts';
 export { NodeGcObserver } from './NodeGcObserver.ts';
-export { ManualClock } from './ManualClock.ts';
+// The manual clock lives with the engine it drives (also exported from 'alloclab'); kept here for imports written against this entry.
+export { ManualClock } from '../../engine/ManualClock.ts';
+export type { ManualClockOptions } from '../../engine/ManualClock.ts';
 export { measureRun } from './measureRun.ts';
 export type { MeasureRunOptions, MeasuredRun } from './measureRun.ts';
 export { MODE_FLAGS, PROFILE_MODES, currentMode, assertMode } from './modes.ts';

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { FrameCollector } from '../../profiler/FrameCollector.ts';
 import { buildRunResult } from '../../profiler/buildRunResult.ts';
 import type { RunResult } from '../../profiler/RunResult.ts';
-import type { TraceSlice } from '../../profiler/FrameCollector.ts';
+import type { FrameTimeline } from '../../profiler/FrameCollector.ts';
 import type { NodeProfiler } from './NodeProfiler.ts';
 import { JitWatch } from './JitWatch.ts';
 import { isOptimizedOrGivenUp } from './optimisationStatus.ts';
@@ -48,7 +48,7 @@ export interface MeasureRunOptions {
 export interface MeasuredRun {
   result: RunResult;
   /** Frame start/end in ms since the first measured frame, and marker slices when kept. */
-  frames: { startMs: number[]; endMs: number[]; bytes: number[]; slices: TraceSlice[][] };
+  frames: FrameTimeline;
 }
 
 const CHUNK = 100;

@@ -1,5 +1,6 @@
-/** How a run treats V8's optimiser. */
-export type ProfileMode = 'production' | 'deterministic';
+import type { ProfileMode } from '../../profiler/RunResult.ts';
+
+export type { ProfileMode };
 
 export const PROFILE_MODES: readonly ProfileMode[] = ['production', 'deterministic'];
 

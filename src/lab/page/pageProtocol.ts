@@ -1,5 +1,5 @@
 import type { RunResult } from '../../profiler/RunResult.ts';
-import type { TraceSlice } from '../../profiler/FrameCollector.ts';
+import type { FrameTimeline } from '../../profiler/FrameCollector.ts';
 import type { HeapMeterCalibration } from '../../hosts/browser/BrowserHeapMeter.ts';
 import type { FrameTrace } from '../trace/frameTrace.ts';
 
@@ -23,7 +23,7 @@ export interface PageStatus {
 /** A measured page, read back once. */
 export interface PageResult {
   result: RunResult;
-  frames: { startMs: number[]; endMs: number[]; bytes: number[]; slices: TraceSlice[][] };
+  frames: FrameTimeline;
   markerNames: string[];
   calibration: HeapMeterCalibration;
 }

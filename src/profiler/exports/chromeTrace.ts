@@ -1,12 +1,12 @@
 import type { RunResult } from '../RunResult.ts';
-import type { TraceSlice } from '../FrameCollector.ts';
+import type { FrameTimeline } from '../FrameCollector.ts';
 import { markerName } from '../ProfilerMarker.ts';
 import { gcImpactTraceEvents } from './gcTrace.ts';
 
 /** The frames of one run as exports need them (ms since the run's first measured frame). */
 export interface TraceRun {
   result: RunResult;
-  frames: { startMs: number[]; endMs: number[]; bytes: number[]; slices: TraceSlice[][] };
+  frames: FrameTimeline;
   /** Marker names by id, when slices come from another process (defaults to this process's names). */
   markerNames?: string[];
 }

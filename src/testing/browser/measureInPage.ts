@@ -5,15 +5,10 @@ import { pageTracer } from './pageTracer.ts';
 
 /**
  * Measures in the test page like `measureLabRun`, traced where vitest gives a DevTools session,
- * and measures once more when only a few isolated frames allocated (as the Node twin does: the
- * engine allocates on its own now and then, seen as one frame of a few hundred bytes right after
- * measuring starts), or when frames allocated while V8 was still installing optimised code in
- * the measured frames: on a loaded machine the warm-up can go quiet before the last tier-up
- * (seen: an optimized scene boxing three doubles a frame in a run with six code installs, and
- * nothing once the code was in place), or when the frames read 0 B for a while and then allocated
- * (a deoptimisation mid-run: see `allocationOnset`; measured again after a full warm-up, since V8
- * takes a while to optimise again). The second run is returned, and `remeasured` in it says what
- * the first saw.
+ * and measures once more when the run looks disturbed: a few isolated allocating frames, frames
+ * that allocated while V8 installed code, or an onset of allocation mid-run (the cases and what
+ * was seen: docs/measuring-in-v8.md, "Measuring once more in a page"). The second run is returned,
+ * and `remeasured` in it says what the first saw.
  */
 export async function measureInPage(lab: LabProfiler, options: LabRunOptions): Promise<LabRun> {
   const hooks = { tracer: await pageTracer() };

@@ -1,7 +1,7 @@
 import type { RunResult } from '../../profiler/RunResult.ts';
-import { createLabProfiler, labFrameCapacity } from '../../lab/labProfiler.ts';
 import type { ProfileFramesOptions } from '../profileFrames.ts';
 import { measureInPage } from './measureInPage.ts';
+import { openPageLab } from './pageLab.ts';
 
 /**
  * The browser twin of `profileFrames`: measures `fn` as a frame, each call one frame, in the test
@@ -12,9 +12,7 @@ import { measureInPage } from './measureInPage.ts';
  * expect(run).toAllocateAtMostPerFrame(0);
  */
 export async function profileFrames(fn: () => void, options: ProfileFramesOptions = {}): Promise<RunResult> {
-  const frames = options.frames ?? 300;
-  const lab = createLabProfiler({ frameCapacity: labFrameCapacity(frames) });
-  if (!lab.calibration.precise) throw new Error(`alloclab: ${lab.calibration.reason}`);
+  const lab = openPageLab('profileFrames', options);
   const profiler = lab.profiler;
   const step = (): void => {
     profiler.beginFrame(0);
@@ -26,7 +24,7 @@ export async function profileFrames(fn: () => void, options: ProfileFramesOption
     variant: 'function',
     size: null,
     mode: options.mode ?? 'production',
-    frames,
+    frames: options.frames ?? 300,
     warmup: options.warmup ?? 300,
     step,
   });

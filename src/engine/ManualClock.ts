@@ -1,4 +1,4 @@
-import type { World } from '../../engine/World.ts';
+import type { World } from './World.ts';
 
 /** Options of `new ManualClock(world, options)`. */
 export interface ManualClockOptions {

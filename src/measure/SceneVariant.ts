@@ -1,0 +1,111 @@
+import { formatErrorReport } from '../engine/EngineError.ts';
+import { ManualClock } from '../engine/ManualClock.ts';
+import type { SceneDefinition, SceneInstance, SceneSetup } from '../engine/Scene.ts';
+import { World } from '../engine/World.ts';
+import type { FrameProfiler } from '../profiler/FrameProfiler.ts';
+import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
+import type { SceneErrorSummary } from './VariantSpec.ts';
+
+/** A scene has no variant of the requested name. */
+export class UnknownVariantError extends Error {
+  override readonly name = 'UnknownVariantError';
+
+  constructor(scene: SceneDefinition, variant: string) {
+    super(`scene "${scene.name}" has no variant "${variant}" (its variants: ${Object.keys(scene.variants).join(', ')})`);
+  }
+}
+
+/** The setup of a scene's variant, or an `UnknownVariantError`. */
+export function findVariant(scene: SceneDefinition, variant: string): SceneSetup {
+  const setup = scene.variants[variant];
+  if (setup === undefined) throw new UnknownVariantError(scene, variant);
+  return setup;
+}
+
+/** Options of `new SceneVariant(scene, options)`. */
+export interface SceneVariantOptions {
+  variant: string;
+  /** The scene's size parameter (default: the scene's own). */
+  size?: number | null;
+  /** The profiler the world marks its frames with: the platform's. */
+  profiler: FrameProfiler;
+  /** One marker per behaviour type. */
+  deep?: boolean;
+  /** Frame length in ms (default 1000/60). */
+  dtMs?: number;
+  /**
+   * Take the state digest right after this frame, so that variants that ran different numbers of
+   * frames in all (warm-up lasts until the JIT is quiet) are compared at one frame. Default: the
+   * digest is read when asked for.
+   */
+  digestFrame?: number;
+}
+
+/**
+ * One variant of a scene, ready to be stepped frame by frame: its world (seeded, profiled, with the
+ * errors its behaviours throw collected), a manual clock and its state digest. Every entry point
+ * that measures a scene starts here (the CLI's measuring process, the testing API in Node and in a
+ * page, the lab page) and differs only in the profiler it passes and the loop that measures.
+ * Throws `UnknownVariantError` for a variant the scene lacks; an error the setup throws propagates.
+ */
+export class SceneVariant {
+  readonly scene: SceneDefinition;
+  readonly variant: string;
+  readonly size: number;
+  readonly world: World;
+  readonly clock: ManualClock;
+  /** Errors behaviours threw during frames, formatted, in order. */
+  readonly errors: string[] = [];
+  readonly digestFrame: number | null;
+  /** Steps one frame. Made once: the measuring loops call it every frame. */
+  readonly step: () => void;
+  private readonly _instance: SceneInstance;
+  private _digest: string | null = null;
+
+  constructor(scene: SceneDefinition, options: SceneVariantOptions) {
+    const setup = findVariant(scene, options.variant);
+    this.scene = scene;
+    this.variant = options.variant;
+    this.size = options.size ?? scene.size.default;
+    const errors = this.errors;
+    this.world = new World({
+      seed: scene.seed ?? 1,
+      profiler: options.profiler,
+      deepProfile: options.deep ?? false,
+      errorSink: (report) => {
+        errors.push(formatErrorReport(report));
+      },
+    });
+    this._instance = setup(this.world, this.size);
+    const clock = new ManualClock(this.world, { dtMs: options.dtMs ?? 1000 / 60 });
+    this.clock = clock;
+    const digestFrame = options.digestFrame;
+    this.digestFrame = digestFrame ?? null;
+    if (digestFrame === undefined) {
+      this.step = () => clock.step();
+    } else {
+      const instance = this._instance;
+      this.step = () => {
+        clock.step();
+        if (clock.frames === digestFrame) this._digest = instance.digest();
+      };
+    }
+  }
+
+  /** The state digest taken at `digestFrame` ('' before it), or the state's digest now without one. */
+  digest(): string {
+    return this.digestFrame === null ? this._instance.digest() : (this._digest ?? '');
+  }
+
+  /** The errors as the CLI reports them: how many, and the first. */
+  errorSummary(): SceneErrorSummary {
+    return { count: this.errors.length, first: this.errors[0] ?? null };
+  }
+}
+
+/** The names of every marker made in this realm so far, by id (what a trace labels slices with). */
+export function markerNames(): string[] {
+  const names: string[] = [];
+  for (let id = 0; id < markerCount(); id++) names.push(markerName(id));
+  return names;
+}
