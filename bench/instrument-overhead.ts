@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Table from 'cli-table3';
 import { scenes } from '../scenes/index.ts';
-import { MODE_FLAGS } from '../src/hosts/node/modes.ts';
+import { MODE_FLAGS } from '../src/node/modes.ts';
 
 const script = fileURLToPath(new URL('./scene-frame-time.ts', import.meta.url));
 const selected = process.argv.slice(2);

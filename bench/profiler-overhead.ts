@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { World, Behaviour } from '../src/index.ts';
-import { createNodeProfiler } from '../src/hosts/node/NodeProfiler.ts';
-import { assertMode, MODE_FLAGS } from '../src/hosts/node/modes.ts';
+import { createNodeProfiler } from '../src/node/NodeProfiler.ts';
+import { assertMode, MODE_FLAGS } from '../src/node/modes.ts';
 
 const BEHAVIOURS = 10_000;
 const FRAMES_PER_ROUND = 200;

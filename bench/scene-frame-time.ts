@@ -15,7 +15,7 @@ const counting = flag === '--sites';
 if (counting) instrumentScene({ kind: 'catalog', name: sceneName });
 const { findScene } = await import('../scenes/index.ts');
 const { World } = await import('../src/engine/World.ts');
-const { createNodeProfiler } = await import('../src/hosts/node/NodeProfiler.ts');
+const { createNodeProfiler } = await import('../src/node/NodeProfiler.ts');
 const { FrameCollector } = await import('../src/profiler/FrameCollector.ts');
 
 const scene = findScene(sceneName)!;

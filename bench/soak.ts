@@ -4,8 +4,8 @@
  * Run: npm run soak [-- frames]
  */
 import { ProfilerMarker } from '../src/profiler/ProfilerMarker.ts';
-import { createNodeProfiler } from '../src/hosts/node/NodeProfiler.ts';
-import { assertMode } from '../src/hosts/node/modes.ts';
+import { createNodeProfiler } from '../src/node/NodeProfiler.ts';
+import { assertMode } from '../src/node/modes.ts';
 
 assertMode('production');
 const frames = Number(process.argv[2] ?? 1_000_000);

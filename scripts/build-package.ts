@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAGE_AGENT_FILE, pageAgentBundle } from '../src/hosts/chromium/pageAgentScript.ts';
+import { PAGE_AGENT_FILE, pageAgentBundle } from '../src/chromium/pageAgentScript.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = join(root, 'dist');
@@ -18,7 +18,7 @@ rmSync(dist, { recursive: true, force: true });
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
 const labPage = readFileSync(join(root, 'lab.html'), 'utf8');
-const entry = '/src/lab/labPage.ts';
+const entry = '/src/page/lab/labPage.ts';
 if (!labPage.includes(entry)) throw new Error(`lab.html no longer loads ${entry}: update the package build`);
 writeFileSync(join(dist, 'lab.html'), labPage.replace(entry, entry.replace(/\.ts$/, '.js')));
 

@@ -3,7 +3,7 @@
  * whole simulation and the digest. The variants only decide where a bullet comes from and where
  * it goes when it hits or leaves the stage (see `Gun.spawn` / `Gun.despawn`).
  */
-import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, type GameObject, type World } from '../../src/index.ts';
+import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, hashText, type GameObject, type World } from '../../src/index.ts';
 
 /** The gun sits at the bottom centre of the stage. */
 export const GUN_X = STAGE_WIDTH / 2;
@@ -212,14 +212,4 @@ export function buildBattle<T extends Gun>(world: World, size: number, type: new
   gun.size = size;
   for (let i = 0; i < ENEMY_COUNT; i++) gun.enemies.push(new Enemy(world));
   return gun;
-}
-
-/** FNV-1a of a string, as 8 hex digits: a short digest of a long state dump. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }

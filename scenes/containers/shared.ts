@@ -3,7 +3,7 @@
  * steering and the digest. The variants differ only in the containers they fill each frame: the
  * grid's cell lists, each agent's neighbour list and the set of agents in contact.
  */
-import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, type GameObject, type World } from '../../src/index.ts';
+import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, hashText, type GameObject, type World } from '../../src/index.ts';
 
 /** Agents see neighbours within this distance; it is also the grid's cell size. */
 export const NEIGHBOUR_RADIUS = 32;
@@ -155,14 +155,4 @@ export function buildFlock<T extends FlockBase>(world: World, size: number, type
   const flock = world.createGameObject('flock').addComponent(type);
   for (let i = 0; i < size; i++) flock.agents.push(new Agent(world));
   return flock;
-}
-
-/** FNV-1a of a string, as 8 hex digits: a short digest of a long state dump. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -3,7 +3,7 @@
  * getter, the circle-overlap query in an allocating and a NonAlloc form, the layout and the digest.
  * The variants differ only in how they call these APIs.
  */
-import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, type World } from '../../src/index.ts';
+import { Behaviour, hashText, Sprite, STAGE_HEIGHT, STAGE_WIDTH, type World } from '../../src/index.ts';
 
 /** Turrets see orbs within this distance (a whole number, so calls pass it without boxing). */
 export const TURRET_RANGE = 150;
@@ -201,8 +201,5 @@ export function digestArena(physics: OrbPhysics, turrets: readonly TurretBase[])
     const orb = physics.orbs[i]!;
     parts.push(orb.x.toFixed(6), orb.y.toFixed(6), orb.vx.toFixed(6), orb.vy.toFixed(6));
   }
-  let h = 0x811c9dc5;
-  const text = parts.join(',');
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return zaps + '/' + seen + ' #' + (h >>> 0).toString(16).padStart(8, '0');
+  return zaps + '/' + seen + ' #' + hashText(parts.join(','));
 }

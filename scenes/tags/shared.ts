@@ -2,7 +2,7 @@
  * What both tags variants share: the tags, the drifting objects, the player's path and the digest.
  * The variants differ only in how the radar asks an object for its tag.
  */
-import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, Tags, type GameObject, type World } from '../../src/index.ts';
+import { Behaviour, Sprite, STAGE_HEIGHT, STAGE_WIDTH, Tags, hashText, type GameObject, type World } from '../../src/index.ts';
 
 /** 'Enemy' is one of the engine's built-in tags; 'Pickup' is this scene's own, defined at load. */
 export const ENEMY = 'Enemy';
@@ -126,14 +126,4 @@ export function buildField<T extends RadarBase>(world: World, size: number, type
   const radar = player.addComponent(type);
   for (let i = 0; i < size; i++) radar.drifters.push(new Drifter(world, i));
   return radar;
-}
-
-/** FNV-1a of a string, as 8 hex digits: a short digest of a long state dump. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }

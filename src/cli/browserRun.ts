@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
-import type { LabSpec } from '../lab/labProtocol.ts';
-import type { ChromiumRuntime } from '../hosts/chromium/measureInChromium.ts';
-import type { LabServer } from '../hosts/chromium/labServer.ts';
-import { findChromium, NO_CHROMIUM } from '../hosts/chromium/findChromium.ts';
-import { LAB_JS_FLAGS } from '../hosts/chromium/chromiumFlags.ts';
+import type { LabSpec } from '../page/lab/labProtocol.ts';
+import type { ChromiumRuntime } from '../chromium/measureInChromium.ts';
+import type { LabServer } from '../chromium/labServer.ts';
+import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
+import { LAB_JS_FLAGS } from '../chromium/chromiumFlags.ts';
 import { SceneFailure, type VariantOutcome } from './runScene.ts';
 import type { SceneRef } from './sceneRef.ts';
 import type { WorkerSpec } from './workerProtocol.ts';
@@ -29,9 +29,9 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
   let modules;
   try {
     modules = await Promise.all([
-      import('../hosts/chromium/labServer.ts'),
-      import('../hosts/chromium/measureInChromium.ts'),
-      import('../hosts/chromium/attributeInChromium.ts'),
+      import('../chromium/labServer.ts'),
+      import('../chromium/measureInChromium.ts'),
+      import('../chromium/attributeInChromium.ts'),
       import('playwright-core'),
       import('vite'),
     ]);

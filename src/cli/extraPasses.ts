@@ -4,8 +4,8 @@
  * force GCs, so they run after every per-frame figure is taken, never among measured frames.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_LEAK_FRAMES, measureRetained } from '../hosts/node/measureRetained.ts';
-import { measureLiveHeap } from '../hosts/node/measureLiveHeap.ts';
+import { DEFAULT_LEAK_FRAMES, measureRetained } from '../node/measureRetained.ts';
+import { measureLiveHeap } from '../node/measureLiveHeap.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 
 /** The command-line options of the extra passes. */

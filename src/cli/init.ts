@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { findChromium, NO_CHROMIUM } from '../hosts/chromium/findChromium.ts';
-import { writeFileAtomic } from '../hosts/node/writeFileAtomic.ts';
+import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
+import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { configTemplate, sceneTemplate, testTemplate, type InitExtension } from './initTemplates.ts';
 import { UsageError } from './UsageError.ts';
 

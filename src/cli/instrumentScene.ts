@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { instrumentNodeImports } from '../instrument/nodeHooks.ts';
-import { CODE_ROOT } from '../hosts/node/packageLayout.ts';
+import { CODE_ROOT } from '../node/packageLayout.ts';
 import type { SceneRef } from './sceneRef.ts';
 
 // A module of its own, imported only by a run that counts sites: the instrumentation parses with

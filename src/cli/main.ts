@@ -2,9 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { SingleBar, Presets } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { MODE_FLAGS, PROFILE_MODES, type ProfileMode } from '../hosts/node/modes.ts';
-import { writeFileAtomic } from '../hosts/node/writeFileAtomic.ts';
-import { PACKAGE_JSON } from '../hosts/node/packageLayout.ts';
+import { MODE_FLAGS, PROFILE_MODES, type ProfileMode } from '../node/modes.ts';
+import { writeFileAtomic } from '../node/writeFileAtomic.ts';
+import { PACKAGE_JSON } from '../node/packageLayout.ts';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import type { RunResult, RuntimeInfo } from '../profiler/RunResult.ts';

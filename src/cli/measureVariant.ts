@@ -2,8 +2,8 @@
  * The body of the measuring process (see worker.ts): loads the scene, builds its world, measures
  * the variant and sends the result to the CLI.
  */
-import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
-import { measureRun } from '../hosts/node/measureRun.ts';
+import { createNodeProfiler } from '../node/NodeProfiler.ts';
+import { measureRun } from '../node/measureRun.ts';
 import { markerNames, SceneVariant, UnknownVariantError } from '../measure/SceneVariant.ts';
 import { loadScene } from './sceneRef.ts';
 import { runExtraPasses } from './extraPasses.ts';

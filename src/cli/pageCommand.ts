@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SingleBar, Presets } from 'cli-progress';
-import { writeFileAtomic } from '../hosts/node/writeFileAtomic.ts';
+import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
-import { findChromium, NO_CHROMIUM } from '../hosts/chromium/findChromium.ts';
+import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
 import { formatRun } from './format.ts';
 import { formatGcReport } from './formatGc.ts';
 import { formatEngine } from './formatBrowser.ts';
@@ -67,7 +67,7 @@ export function addPageCommand(
       if (executablePath === null) throw new UsageError(`page: ${NO_CHROMIUM}`);
       let measurePage, PageFailure;
       try {
-        ({ measurePage, PageFailure } = await import('../hosts/chromium/measurePage.ts'));
+        ({ measurePage, PageFailure } = await import('../chromium/measurePage.ts'));
       } catch (error) {
         throw new UsageError(
           `page needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`,

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
-import { MODE_FLAGS } from '../hosts/node/modes.ts';
-import { ownModule } from '../hosts/node/packageLayout.ts';
+import { MODE_FLAGS } from '../node/modes.ts';
+import { ownModule } from '../node/packageLayout.ts';
 import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
 
 /** A finished variant, as the worker reported it. */

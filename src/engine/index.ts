@@ -30,3 +30,4 @@ export { defaultErrorSink, formatErrorReport } from './EngineError.ts';
 export type { EngineErrorReport, EngineErrorSink, EnginePhase } from './EngineError.ts';
 export { ManualClock } from './ManualClock.ts';
 export type { ManualClockOptions } from './ManualClock.ts';
+export { hashText } from './hashText.ts';

@@ -6,7 +6,7 @@
 import type { Plugin } from 'vite';
 import { InstrumentFilter, type PathPattern } from './filter.ts';
 import { instrumentCode } from './transform.ts';
-import { ownModule } from '../hosts/node/packageLayout.ts';
+import { ownModule } from '../node/packageLayout.ts';
 
 /** Options of `alloclabInstrument`. */
 export interface AlloclabInstrumentOptions {

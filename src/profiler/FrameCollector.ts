@@ -76,6 +76,24 @@ export class FrameCollector {
     return this.bytes.length;
   }
 
+  /**
+   * The collected frames as a trace draws them: times from the first frame's start, each frame's
+   * bytes (`bytes`, e.g. a run's per-frame figures with disturbed frames set apart, or the raw ones)
+   * and, with `slices`, its marker slices on the same time base. Allocates: call after measuring.
+   */
+  timeline(bytes: number[] = this.bytes, options: { slices?: boolean } = {}): FrameTimeline {
+    const origin = this.startMs[0] ?? 0;
+    return {
+      startMs: this.startMs.map((ms) => ms - origin),
+      endMs: this.endMs.map((ms) => ms - origin),
+      bytes,
+      slices:
+        options.slices === false
+          ? []
+          : this.slices.map((frame) => frame.map((s) => ({ ...s, startMs: s.startMs - origin, endMs: s.endMs - origin }))),
+    };
+  }
+
   /** Collects every frame written since the last call. */
   drain(): void {
     const rec = this._recorder;

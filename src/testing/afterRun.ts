@@ -1,5 +1,5 @@
-import { measureRetained, type RetainedPassOptions } from '../hosts/node/measureRetained.ts';
-import { measureLiveHeap } from '../hosts/node/measureLiveHeap.ts';
+import { measureRetained, type RetainedPassOptions } from '../node/measureRetained.ts';
+import { measureLiveHeap } from '../node/measureLiveHeap.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 
 /** The passes `profileScene` and `profileFrames` can run after measuring. */

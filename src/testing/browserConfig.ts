@@ -1,9 +1,9 @@
 import { playwright } from '@vitest/browser-playwright';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
-import { findChromium } from '../hosts/chromium/findChromium.ts';
-import { chromiumArgs, LAB_JS_FLAGS } from '../hosts/chromium/chromiumFlags.ts';
-import type { ProfileMode } from '../hosts/node/modes.ts';
-import { ownModule } from '../hosts/node/packageLayout.ts';
+import { findChromium } from '../chromium/findChromium.ts';
+import { chromiumArgs, LAB_JS_FLAGS } from '../chromium/chromiumFlags.ts';
+import type { ProfileMode } from '../node/modes.ts';
+import { ownModule } from '../node/packageLayout.ts';
 
 /** Options of `chromiumTestProject`. */
 export interface ChromiumTestProjectOptions {

@@ -1,4 +1,4 @@
-import { MODE_FLAGS, type ProfileMode } from '../hosts/node/modes.ts';
+import { MODE_FLAGS, type ProfileMode } from '../node/modes.ts';
 
 /**
  * Node flags a vitest worker needs for AllocLab's exact measurements, for `test.execArgv`:

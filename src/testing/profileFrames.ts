@@ -1,6 +1,6 @@
-import { createNodeProfiler } from '../hosts/node/NodeProfiler.ts';
+import { createNodeProfiler } from '../node/NodeProfiler.ts';
 import { measureConfirmed } from './measureConfirmed.ts';
-import type { ProfileMode } from '../hosts/node/modes.ts';
+import type { ProfileMode } from '../node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import { runAfterPasses, type AfterRunOptions } from './afterRun.ts';
 

@@ -34,8 +34,8 @@ export function importsOf(file: SourceFile): { target: string; typeOnly: boolean
 
 const under = (target: string, ...prefixes: string[]) => prefixes.some((p) => target === p || target.startsWith(p));
 /** Code that runs in a page: it must not load Node's modules or the Node side of AllocLab. */
-const PAGE_CODE = ['src/hosts/browser/', 'src/lab/', 'src/browser/', 'src/testing/browser/', 'src/ui/', 'src/main.ts'];
-const NODE_CODE = ['src/hosts/node/', 'src/hosts/chromium/', 'src/cli/', 'src/instrument/'];
+const PAGE_CODE = ['src/page/', 'src/overlay/', 'src/panel/', 'src/sandbox/', 'src/testing/browser/'];
+const NODE_CODE = ['src/node/', 'src/chromium/', 'src/cli/', 'src/instrument/'];
 
 /** The rules, each a predicate on (importer, imported) that returns a message when broken. */
 const RULES: ((from: string, to: string, typeOnly: boolean) => string | null)[] = [

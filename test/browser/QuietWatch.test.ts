@@ -1,6 +1,6 @@
 // QuietWatch judges frames by their byte figures (runs in Node: it is plain arithmetic).
 import { describe, expect, it } from 'vitest';
-import { QUIET_WINDOW, QuietWatch } from '../../src/hosts/browser/QuietWatch.ts';
+import { QUIET_WINDOW, QuietWatch } from '../../src/page/QuietWatch.ts';
 
 /** Feeds `frames` frames of `bytes(i)` and returns the frame indexes judged disturbed. */
 function feed(watch: QuietWatch, frames: number, bytes: (i: number) => number): number[] {

@@ -4,8 +4,8 @@
  * Chromium (or Chrome) is used, found through ALLOCLAB_CHROMIUM, /usr/bin/chromium, or PATH.
  */
 import { join } from 'node:path';
-import { findChromium } from '../../src/hosts/chromium/findChromium.ts';
-import { HEADLESS_SWITCHES, WEBGL_SWITCHES } from '../../src/hosts/chromium/chromiumFlags.ts';
+import { findChromium } from '../../src/chromium/findChromium.ts';
+import { HEADLESS_SWITCHES, WEBGL_SWITCHES } from '../../src/chromium/chromiumFlags.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 

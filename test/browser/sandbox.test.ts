@@ -106,10 +106,8 @@ describe('the sandbox with the fixture scene', () => {
     // code; the clock must allocate the same either way, or its 12 B correction goes wrong.
     const rounds = await page.evaluate(async () => {
       // Through a Function: vitest rewrites import() in this file, and this code runs in the page.
-      const load = new Function('url', 'return import(url)') as (
-        url: string,
-      ) => Promise<typeof import('../../src/hosts/browser/BrowserClock.ts')>;
-      const { BrowserClock } = await load('/src/hosts/browser/BrowserClock.ts');
+      const load = new Function('url', 'return import(url)') as (url: string) => Promise<typeof import('../../src/page/BrowserClock.ts')>;
+      const { BrowserClock } = await load('/src/page/BrowserClock.ts');
       const clock = new BrowserClock();
       const out = new Float64Array(1);
       // performance.memory afresh at each read: a kept MemoryInfo object does not update.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
-import { findChromium, NO_CHROMIUM } from '../../src/hosts/chromium/findChromium.ts';
+import { findChromium, NO_CHROMIUM } from '../../src/chromium/findChromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'alloclab.js');

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
 import type { RunResult } from '../../src/profiler/RunResult.ts';
-import { findChromium, NO_CHROMIUM } from '../../src/hosts/chromium/findChromium.ts';
+import { findChromium, NO_CHROMIUM } from '../../src/chromium/findChromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'alloclab.js');

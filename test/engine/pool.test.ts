@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ObjectPool } from '../../src/engine/index.ts';
-import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
+import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
 
 class Bullet {
   x = 0;

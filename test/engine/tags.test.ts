@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Tags, TagHandle, World } from '../../src/engine/index.ts';
-import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
+import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
 
 describe('Tags', () => {
   it("has Unity's built-in tags and interns handles", () => {

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { Behaviour, Tags, WaitForSeconds, World, type IEnumerator } from '../../src/engine/index.ts';
 import type { FrameProfiler } from '../../src/profiler/FrameProfiler.ts';
-import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
-import { isOptimizedOrGivenUp } from '../../src/hosts/node/optimisationStatus.ts';
+import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
+import { isOptimizedOrGivenUp } from '../../src/node/optimisationStatus.ts';
 
 const meter = new NodeHeapMeter();
 const SLOTS = meter.sampleSize;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
+import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
 import { ESTIMATE_TOLERANCE, estimateSiteBytes } from '../../src/profiler/sites/estimates.ts';
 import type { SiteInfo } from '../../src/profiler/sites/siteKinds.ts';
 

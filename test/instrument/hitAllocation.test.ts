@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
+import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
 import {
   __alloclab_hit,
   __alloclab_register,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFrameTrace, FRAME_BEGIN_MARK, FRAME_END_MARK, type TraceEvent } from '../../src/lab/trace/frameTrace.ts';
-import { applyTrace } from '../../src/lab/applyTrace.ts';
+import { analyzeFrameTrace, FRAME_BEGIN_MARK, FRAME_END_MARK, type TraceEvent } from '../../src/page/trace/frameTrace.ts';
+import { applyTrace } from '../../src/page/kit/applyTrace.ts';
 import { FrameCollector } from '../../src/profiler/FrameCollector.ts';
 import { GcLog } from '../../src/profiler/GcLog.ts';
 import { Profiler } from '../../src/profiler/Profiler.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesByFunction, type SamplingHeapProfile, type SamplingHeapProfileNode } from '../../src/hosts/chromium/heapProfile.ts';
+import { bytesByFunction, type SamplingHeapProfile, type SamplingHeapProfileNode } from '../../src/chromium/heapProfile.ts';
 
 let nextId = 1;
 function node(

@@ -1,7 +1,7 @@
 // The retained-growth detector on frame functions whose retained growth is known: its verdicts
 // are right, not only present.
 import { describe, it, expect } from 'vitest';
-import { measureRetained } from '../../src/hosts/node/measureRetained.ts';
+import { measureRetained } from '../../src/node/measureRetained.ts';
 import { profileFrames, toRetainAtMostPerFrame } from '../../src/testing/index.ts';
 
 const PASS = { frames: 1200, interval: 60 };

@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { Profiler } from '../../src/profiler/Profiler.ts';
 import { ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
 import { FrameDecoder, FrameSample } from '../../src/profiler/FrameDecoder.ts';
-import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
-import { NodeClock } from '../../src/hosts/node/NodeClock.ts';
-import { createNodeProfiler } from '../../src/hosts/node/NodeProfiler.ts';
-import { measureRun } from '../../src/hosts/node/measureRun.ts';
+import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
+import { NodeClock } from '../../src/node/NodeClock.ts';
+import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
+import { measureRun } from '../../src/node/measureRun.ts';
 import { measureConfirmed } from '../../src/testing/measureConfirmed.ts';
 
 const outer = new ProfilerMarker('Test.Outer');

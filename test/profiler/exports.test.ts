@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, existsSync, readdirSync, mkdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
-import { createNodeProfiler } from '../../src/hosts/node/NodeProfiler.ts';
-import { measureRun } from '../../src/hosts/node/measureRun.ts';
+import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
+import { measureRun } from '../../src/node/measureRun.ts';
 import { toChromeTrace, type TraceEvent } from '../../src/profiler/exports/chromeTrace.ts';
 import { toRunFile, stringifyRunFile, parseRunFile } from '../../src/profiler/exports/runFile.ts';
-import { writeFileAtomic } from '../../src/hosts/node/writeFileAtomic.ts';
+import { writeFileAtomic } from '../../src/node/writeFileAtomic.ts';
 
 const update = new ProfilerMarker('Export.Update');
 const physics = new ProfilerMarker('Export.Physics');

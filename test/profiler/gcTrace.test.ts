@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { performance } from 'node:perf_hooks';
-import { createNodeProfiler } from '../../src/hosts/node/NodeProfiler.ts';
-import { measureRun } from '../../src/hosts/node/measureRun.ts';
+import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
+import { measureRun } from '../../src/node/measureRun.ts';
 import { toChromeTrace, type TraceEvent } from '../../src/profiler/exports/chromeTrace.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc!;

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { createNodeProfiler } from '../../src/hosts/node/NodeProfiler.ts';
-import { measureRun } from '../../src/hosts/node/measureRun.ts';
+import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
+import { measureRun } from '../../src/node/measureRun.ts';
 import { FrameCollector } from '../../src/profiler/FrameCollector.ts';
-import { JitWatch } from '../../src/hosts/node/JitWatch.ts';
+import { JitWatch } from '../../src/node/JitWatch.ts';
 import { buildSiteResults } from '../../src/profiler/siteResults.ts';
 import { sites } from '../../src/profiler/sites/runtime.ts';
 import { keepPair, lengthSquared, makePoint } from '../fixtures/sites/counted.ts';

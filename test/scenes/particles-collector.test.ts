@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { World } from '../../src/index.ts';
 import { ManualClock } from '../../src/engine/ManualClock.ts';
-import { measureLiveHeap } from '../../src/hosts/node/measureLiveHeap.ts';
+import { measureLiveHeap } from '../../src/node/measureLiveHeap.ts';
 import scene from '../../scenes/particles/index.ts';
 
 /** Large enough that the particles, not the test process, dominate the heap. */

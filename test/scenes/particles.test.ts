@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../../src/index.ts';
 import { ManualClock } from '../../src/engine/ManualClock.ts';
-import { NodeHeapMeter } from '../../src/hosts/node/NodeHeapMeter.ts';
+import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
 import { profileScene } from '../../src/testing/index.ts';
 import scene from '../../scenes/particles/index.ts';
 

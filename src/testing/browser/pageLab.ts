@@ -1,4 +1,4 @@
-import { createLabProfiler, type LabProfiler, labFrameCapacity } from '../../lab/labProfiler.ts';
+import { createLabProfiler, type LabProfiler, labFrameCapacity } from '../../page/kit/labProfiler.ts';
 import type { AfterRunOptions } from '../afterRun.ts';
 
 /**

@@ -1,6 +1,6 @@
 /// <reference types="@vitest/browser-playwright" />
 import { cdp } from 'vitest/browser';
-import { cdpTracer, type FrameTracer } from '../../lab/trace/cdpTracer.ts';
+import { cdpTracer, type FrameTracer } from '../../page/trace/cdpTracer.ts';
 
 let tracer: Promise<FrameTracer | null> | null = null;
 

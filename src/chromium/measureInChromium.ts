@@ -1,0 +1,81 @@
+import type { Browser, CDPSession } from 'playwright-core';
+import type { LabOutcome, LabSpec } from '../page/lab/labProtocol.ts';
+import type { LabHandle } from '../page/lab/labPage.ts';
+import { cdpTracer } from '../page/trace/cdpTracer.ts';
+import { chromiumArgs } from './chromiumFlags.ts';
+import type { LabServer } from './labServer.ts';
+
+/** The browser a lab page ran in. */
+export interface ChromiumRuntime {
+  /** Chromium's version, e.g. "156.0.8078.79". */
+  version: string;
+  /** V8's version, from the DevTools protocol. */
+  v8: string;
+  /** The V8 flags of the page (the --js-flags switch; the other switches are HEADLESS_SWITCHES). */
+  flags: string[];
+}
+
+/** Options of `measureInChromium`. */
+export interface MeasureInChromiumOptions {
+  server: LabServer;
+  executablePath: string;
+  /** V8 flags of the page. */
+  jsFlags: readonly string[];
+  /** Trace warm-up and measured frames (GC and JIT ground truth). Default true. */
+  trace?: boolean;
+  /** Called in the page's breaks with a DevTools session to the page: right before and after the measured frames. */
+  aroundMeasure?: { before(session: CDPSession): Promise<void>; after(session: CDPSession): Promise<void> };
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Measures one variant in a fresh headless Chromium (a new browser process per variant, as the
+ * CLI forks a Node process per variant, so variants never warm each other up): opens the lab
+ * page, exposes the DevTools-protocol tracer to it, lets it run `spec`, and reads the outcome
+ * back once.
+ */
+export async function measureInChromium(
+  spec: LabSpec,
+  options: MeasureInChromiumOptions,
+): Promise<{ outcome: LabOutcome; runtime: ChromiumRuntime }> {
+  const { chromium } = await import('playwright-core');
+  const args = chromiumArgs(options.jsFlags);
+  const browser: Browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args });
+  try {
+    const page = await browser.newPage();
+    const session = await page.context().newCDPSession(page);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    if (options.trace ?? true) {
+      const tracer = cdpTracer(session);
+      await page.exposeFunction('alloclabTraceStart', (gc: boolean) => tracer.start({ gc }));
+      await page.exposeFunction('alloclabTraceStop', () => tracer.stop());
+    }
+    const around = options.aroundMeasure;
+    if (around !== undefined) {
+      await page.exposeFunction('alloclabBeforeMeasure', () => around.before(session));
+      await page.exposeFunction('alloclabAfterMeasure', () => around.after(session));
+    }
+    if (options.onProgress) await page.exposeFunction('alloclabProgress', options.onProgress);
+    await page.goto(new URL('lab.html', options.server.url).href);
+    try {
+      await page.waitForFunction(() => document.documentElement.dataset.alloclabLab === 'ready', null, { timeout: 60_000 });
+    } catch {
+      const why = pageErrors[0] ?? 'it did not start within 60 s';
+      return {
+        outcome: { type: 'error', phase: 'browser', message: `the lab page did not load: ${why}` },
+        runtime: await runtimeOf(browser, options.jsFlags),
+      };
+    }
+    const outcome = await page.evaluate((labSpec) => (window as unknown as { alloclabLab: LabHandle }).alloclabLab.run(labSpec), spec);
+    return { outcome, runtime: await runtimeOf(browser, options.jsFlags) };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function runtimeOf(browser: Browser, jsFlags: readonly string[]): Promise<ChromiumRuntime> {
+  const session = await browser.newBrowserCDPSession();
+  const version = (await session.send('Browser.getVersion')) as { jsVersion: string };
+  return { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] };
+}

@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core';
+import type { PageAgent, PageResult, PageStatus } from '../page/agent/pageProtocol.ts';
+import { cdpTracer } from '../page/trace/cdpTracer.ts';
+import { chromiumArgs, LAB_JS_FLAGS, WEBGL_SWITCHES } from './chromiumFlags.ts';
+import type { ChromiumRuntime } from './measureInChromium.ts';
+import { pageAgentScript } from './pageAgentScript.ts';
+
+/** Options of `measurePage`. */
+export interface MeasurePageOptions {
+  executablePath: string;
+  /** Frames (requestAnimationFrame turns) to measure. */
+  frames: number;
+  /** Turns the page runs first, unmeasured (its start-up, loading, the JIT warming up). */
+  warmup: number;
+  /** Keep marker slices for a Chrome trace. */
+  keepSlices: boolean;
+  /** How long the page may go without a new frame before it is given up on (default 10 s). */
+  idleMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Why a page could not be measured, in one line. */
+export class PageFailure extends Error {
+  override readonly name = 'PageFailure';
+}
+
+const POLL_MS = 200;
+
+/**
+ * Measures a page the user serves (or a file): a fresh headless Chromium with precise memory
+ * opens `url` with the page agent injected before the page's own scripts, lets `warmup` turns
+ * run, then traces `frames` measured turns (GC pauses and JIT installs from the DevTools trace,
+ * as the lab does) and reads the run back once. Throws a `PageFailure` when the page does not
+ * load, never requests a frame, or stops requesting frames.
+ */
+export async function measurePage(
+  url: string,
+  options: MeasurePageOptions,
+): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
+  const { chromium } = await import('playwright-core');
+  const jsFlags = LAB_JS_FLAGS.production;
+  const script = await pageAgentScript({ frames: options.frames });
+  const browser: Browser = await chromium.launch({
+    executablePath: options.executablePath,
+    headless: true,
+    args: [...chromiumArgs(jsFlags), ...WEBGL_SWITCHES],
+  });
+  try {
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.addInitScript({ content: script });
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    } catch (error) {
+      throw new PageFailure(`could not open ${url}: ${firstLine(error)}`);
+    }
+    const idleMs = options.idleMs ?? 10_000;
+    const total = options.warmup + options.frames;
+    const first = await status(page);
+    if (!first.calibration.precise) throw new PageFailure(first.calibration.reason);
+    await waitFor(
+      page,
+      idleMs,
+      (s) => s.turns >= options.warmup,
+      (s) => options.onProgress?.(Math.min(s.turns, options.warmup), total),
+    );
+    const warmup = (await status(page)).turns;
+
+    const session = await page.context().newCDPSession(page);
+    const tracer = cdpTracer(session);
+    await tracer.start({ gc: true });
+    const measuring = page.evaluate((n) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.measure(n), options.frames);
+    // Its failure is read below, after the watch; no rejection may go unhandled meanwhile.
+    measuring.catch(() => undefined);
+    // Watched from here while the page measures; the watch's reads run between frames.
+    await waitFor(
+      page,
+      idleMs,
+      (s) => s.measured >= options.frames,
+      (s) => options.onProgress?.(options.warmup + s.measured, total),
+    );
+    await measuring;
+    const trace = await tracer.stop();
+    const result = await page.evaluate((args) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.finish(args), {
+      scene: url,
+      warmup,
+      trace,
+      keepSlices: options.keepSlices,
+    });
+    options.onProgress?.(total, total);
+    const version = (await (await browser.newBrowserCDPSession()).send('Browser.getVersion')) as { jsVersion: string };
+    return { page: result, runtime: { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] }, pageErrors };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function status(page: Page): Promise<PageStatus> {
+  const s = await page.evaluate(() => (window as unknown as { alloclabPage?: PageAgent }).alloclabPage?.status() ?? null);
+  // The agent runs before any script of the page: without it, the document was not a page (a PDF, an image).
+  if (s === null) throw new PageFailure('the page agent did not run in this document (is it an HTML page?)');
+  return s;
+}
+
+/**
+ * Polls the page until `done`, failing when no new frame came for `idleMs`: with a message that
+ * tells a page that never asked for a frame from one that stopped asking.
+ */
+async function waitFor(page: Page, idleMs: number, done: (s: PageStatus) => boolean, progress: (s: PageStatus) => void): Promise<void> {
+  let lastTurns = -1;
+  let lastChange = Date.now();
+  for (;;) {
+    const s = await status(page);
+    progress(s);
+    if (done(s)) return;
+    if (s.turns !== lastTurns) {
+      lastTurns = s.turns;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange >= idleMs) {
+      const seconds = idleMs / 1000;
+      if (s.requested === 0) {
+        throw new PageFailure(
+          `the page never requested a frame: no requestAnimationFrame call within ${seconds} s of loading (alloclab page measures each requestAnimationFrame turn as a frame)`,
+        );
+      }
+      throw new PageFailure(`the page stopped requesting frames after ${s.turns} frame(s): none for ${seconds} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.replace(/^page\.goto: /, '');
+}

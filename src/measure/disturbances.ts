@@ -1,0 +1,72 @@
+import type { RunResult } from '../profiler/RunResult.ts';
+
+/**
+ * What a run saw when only a few isolated frames allocated (at most 1 in 100 measured frames, at
+ * least one), which calls for measuring again; null when nothing or something real allocated.
+ */
+export function isolatedAllocations(result: RunResult, bytes: readonly number[]): { allocatingFrames: number; maxBytes: number } | null {
+  let allocating = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0) allocating++;
+  const measured = result.frames - result.gcFrames - result.jitFrames;
+  if (allocating === 0 || allocating > Math.max(1, Math.floor(measured / 100))) return null;
+  return { allocatingFrames: allocating, maxBytes: result.bytesPerFrame.max };
+}
+
+/**
+ * What a run saw when its figures read 0 B for the first quarter of the measured frames and then
+ * started allocating: code that allocates per frame does from the first frame, so this is an
+ * event inside the run, typically V8 deoptimising a function mid-run (seen in Chromium: an
+ * optimized scene at 0 B, then 28,872 B in every frame from frame 105, in unoptimised code until
+ * V8 optimised it again), which calls for warming up and measuring again; else null.
+ */
+export function allocationOnset(result: RunResult, bytes: readonly number[]): { allocatingFrames: number; maxBytes: number } | null {
+  const figured: number[] = [];
+  for (let i = 0; i < bytes.length; i++) if (!Number.isNaN(bytes[i]!)) figured.push(bytes[i]!);
+  const quarter = figured.length >> 2;
+  if (quarter === 0) return null;
+  for (let i = 0; i < quarter; i++) if (figured[i]! !== 0) return null;
+  let allocating = 0;
+  for (let i = quarter; i < figured.length; i++) if (figured[i]! > 0) allocating++;
+  return allocating === 0 ? null : { allocatingFrames: allocating, maxBytes: result.bytesPerFrame.max };
+}
+
+/** What a measurement saw that calls for another one (see `measureAgain`). */
+export interface Disturbance {
+  allocatingFrames: number;
+  maxBytes: number;
+}
+
+/** How a platform measures again: how often at most, and what else it counts as a disturbance. */
+export interface RemeasurePolicy<Run extends { result: RunResult; frames: { bytes: readonly number[] } }> {
+  /** Measurements at most, the first included. */
+  maxMeasurements: number;
+  /** A further disturbance this platform can see (e.g. frames that allocated while the JIT installed code). */
+  alsoDisturbed?: (run: Run) => Disturbance | null;
+}
+
+/**
+ * The one re-measure policy of the Node and browser testing APIs: measures, and measures again
+ * while the run looks disturbed by V8 rather than by the code (a few isolated allocating frames, an
+ * onset of allocation mid-run, or what the platform adds), up to `maxMeasurements` in all. After an
+ * onset (a deoptimisation: V8 takes a while to optimise again) the next run warms up fully; after
+ * a one-off it warms up briefly (`measure(true)`). The last run is returned, with `remeasured`
+ * saying what the first saw and how many measurements were taken. Why: docs/measuring-in-v8.md.
+ */
+export async function measureAgain<Run extends { result: RunResult; frames: { bytes: readonly number[] } }>(
+  measure: (briefWarmup: boolean) => Promise<Run>,
+  policy: RemeasurePolicy<Run>,
+): Promise<Run> {
+  const judge = (run: Run): { onset: Disturbance | null; disturbed: Disturbance | null } => {
+    const onset = allocationOnset(run.result, run.frames.bytes);
+    return { onset, disturbed: onset ?? isolatedAllocations(run.result, run.frames.bytes) ?? policy.alsoDisturbed?.(run) ?? null };
+  };
+  let run = await measure(false);
+  let verdict = judge(run);
+  const first = verdict.disturbed;
+  for (let measurements = 2; verdict.disturbed !== null && measurements <= policy.maxMeasurements; measurements++) {
+    run = await measure(verdict.onset === null);
+    run.result.remeasured = { ...first!, measurements };
+    verdict = judge(run);
+  }
+  return run;
+}

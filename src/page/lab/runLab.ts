@@ -1,0 +1,63 @@
+import type { SceneDefinition } from '../../engine/Scene.ts';
+import { markerNames, SceneVariant, UnknownVariantError } from '../../measure/SceneVariant.ts';
+import { createLabProfiler, labFrameCapacity } from '../kit/labProfiler.ts';
+import { measureLabRun, type LabHooks } from '../kit/measureLabRun.ts';
+import type { LabOutcome, LabSpec } from './labProtocol.ts';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Measures one variant of `scene` in this page, as the CLI's measuring process does in Node:
+ * builds the world on a calibrated lab profiler, steps it with a manual 60 Hz clock, takes the
+ * state digest after `warmup` frames, and measures with `measureLabRun`. Every failure comes back
+ * as a `LabFailure` with its phase, never as a throw.
+ */
+export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: LabHooks): Promise<LabOutcome> {
+  const lab = createLabProfiler({ frameCapacity: labFrameCapacity(spec.frames) });
+  if (!lab.calibration.precise) return { type: 'error', phase: 'browser', message: lab.calibration.reason };
+  let variant: SceneVariant;
+  try {
+    variant = new SceneVariant(scene, {
+      variant: spec.variant,
+      size: spec.size,
+      profiler: lab.profiler,
+      deep: spec.deep,
+      digestFrame: Math.max(1, spec.warmup),
+    });
+  } catch (error) {
+    return { type: 'error', phase: error instanceof UnknownVariantError ? 'load' : 'setup', message: messageOf(error) };
+  }
+  try {
+    const run = await measureLabRun(
+      lab,
+      {
+        scene: scene.name,
+        variant: spec.variant,
+        size: variant.size,
+        mode: spec.mode,
+        frames: spec.frames,
+        warmup: spec.warmup,
+        quietFrames: spec.quietFrames,
+        maxWarmup: spec.maxWarmup,
+        keepSlices: spec.keepSlices,
+        step: variant.step,
+      },
+      hooks,
+    );
+    return {
+      type: 'result',
+      result: run.result,
+      frames: run.frames,
+      markerNames: markerNames(),
+      digest: variant.digest(),
+      digestFrame: variant.digestFrame!,
+      sceneErrors: variant.errorSummary(),
+      calibration: { ...lab.calibration, stampCost: run.stampCost },
+      groundTruth: run.groundTruth,
+    };
+  } catch (error) {
+    return { type: 'error', phase: 'run', message: messageOf(error) };
+  }
+}

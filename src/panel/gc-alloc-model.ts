@@ -1,0 +1,162 @@
+import { FrameDecoder, FrameSample } from '../profiler/FrameDecoder.ts';
+import { markerName } from '../profiler/ProfilerMarker.ts';
+import type { BrowserProfiler } from '../page/BrowserProfiler.ts';
+import { GC_IN_FRAME } from '../page/BrowserGcDetector.ts';
+
+/** The newest frame as the panel and `window.alloclab.stats()` report it. */
+export interface FrameStats {
+  /** The frame's number since the scene was loaded (0 = first frame), -1 before any. */
+  frame: number;
+  /** Measured bytes, or null when unavailable (no precise memory) or a GC ran inside the frame. */
+  bytes: number | null;
+  ms: number;
+  /** True when a GC was detected in this frame or just before it. */
+  gc: boolean;
+  /** GCs detected since the scene was loaded. */
+  gcCount: number;
+}
+
+/** One line of the hierarchy table. */
+export interface HierarchyRow {
+  name: string;
+  /** Name of the parent row ('' for top level). */
+  parent: string;
+  bytes: number | null;
+  calls: number;
+  ms: number;
+  selfMs: number;
+  /** Shown on hover (what the row is), when the name alone does not say it. */
+  title?: string;
+}
+
+/** Frames kept for the graphs. */
+export const HISTORY_FRAMES = 300;
+
+/** Deep markers are named "Type.update" etc.; they nest under the engine's phase markers. */
+const PHASE_OF_SUFFIX: Record<string, string> = { start: 'Start', update: 'Update', lateUpdate: 'LateUpdate' };
+
+/**
+ * The GC Alloc panel's model. At each `poll()` (10 Hz, on the panel's own timer) it copies the
+ * frames written since the last poll into a 300-frame history (bytes, ms, GC flag: a row read per
+ * frame), and decodes only the newest frame in full for the hierarchy (drop policy: the loop is
+ * never slowed by the panel).
+ */
+export class GcAllocModel {
+  readonly bytes = new Float64Array(HISTORY_FRAMES);
+  readonly ms = new Float64Array(HISTORY_FRAMES);
+  readonly gc = new Uint8Array(HISTORY_FRAMES);
+  /** Frames in the history (up to HISTORY_FRAMES); the newest is at `(head - 1) mod length`. */
+  count = 0;
+  head = 0;
+  /** The newest decoded frame. */
+  readonly sample = new FrameSample();
+  private readonly _profiled: BrowserProfiler;
+  private readonly _decoder: FrameDecoder;
+  private _lastSeq = -1;
+  private _firstSeq = 0;
+
+  constructor(profiled: BrowserProfiler) {
+    this._profiled = profiled;
+    const { profiler, clock, meter } = profiled;
+    this._decoder = new FrameDecoder(profiler.recorder, clock, meter);
+  }
+
+  /** True when byte figures are real measurements. */
+  get precise(): boolean {
+    return this._profiled.meter.precise;
+  }
+
+  /** Starts a new history (after a scene change): frames before the next one are not shown. */
+  reset(): void {
+    this.count = 0;
+    this.head = 0;
+    this._firstSeq = this._profiled.profiler.recorder.framesWritten;
+    this._lastSeq = this._firstSeq - 1;
+    this.sample.seq = -1;
+  }
+
+  /** Reads the frames written since the last poll; returns true when there was a new one. */
+  poll(): boolean {
+    const rec = this._profiled.profiler.recorder;
+    const latest = rec.latestSeq;
+    if (latest <= this._lastSeq) return false;
+    let from = this._lastSeq + 1;
+    if (from < latest - HISTORY_FRAMES + 1) from = latest - HISTORY_FRAMES + 1;
+    const meter = this._profiled.meter;
+    const detector = this._profiled.gcDetector;
+    for (let seq = from; seq <= latest; seq++) {
+      if (!rec.isAvailable(seq)) continue;
+      const row = seq % rec.frameCapacity;
+      const i = this.head;
+      this.bytes[i] = rec.frameBytes(seq, meter);
+      this.ms[i] = rec.rowStampEnd[row * rec.stampSize]! - rec.rowStampStart[row * rec.stampSize]!;
+      this.gc[i] = detector.flagsOf(seq) !== 0 ? 1 : 0;
+      this.head = (i + 1) % HISTORY_FRAMES;
+      if (this.count < HISTORY_FRAMES) this.count++;
+    }
+    this._lastSeq = latest;
+    this._decoder.decode(latest, this.sample);
+    return true;
+  }
+
+  /** The newest frame, read from the recorder now. */
+  latest(): FrameStats {
+    const { profiler, meter, gcDetector } = this._profiled;
+    const rec = profiler.recorder;
+    const seq = rec.latestSeq;
+    if (seq < this._firstSeq || !rec.isAvailable(seq)) return { frame: -1, bytes: null, ms: 0, gc: false, gcCount: gcDetector.count };
+    const row = seq % rec.frameCapacity;
+    const flags = gcDetector.flagsOf(seq);
+    const bytes = rec.frameBytes(seq, meter);
+    return {
+      frame: seq - this._firstSeq,
+      bytes: meter.precise && bytes >= 0 && (flags & GC_IN_FRAME) === 0 ? bytes : null,
+      ms: rec.rowStampEnd[row * rec.stampSize]! - rec.rowStampStart[row * rec.stampSize]!,
+      gc: flags !== 0,
+      gcCount: gcDetector.count,
+    };
+  }
+
+  /** The decoded newest frame as table rows, deep markers under their phase (allocates). */
+  rows(): HierarchyRow[] {
+    const s = this.sample;
+    const out: HierarchyRow[] = [];
+    if (s.seq < 0) return out;
+    const precise = this.precise;
+    const gcInFrame = s.bytes < 0 || (this._profiled.gcDetector.flagsOf(s.seq) & GC_IN_FRAME) !== 0;
+    out.push({
+      name: 'Frame',
+      parent: '',
+      bytes: precise && !gcInFrame ? s.bytes : null,
+      calls: 1,
+      ms: s.frameMs,
+      selfMs: s.frameMs - topLevelMs(s),
+    });
+    for (let i = 0; i < s.markerSlots; i++) {
+      const id = s.markerIds[i]!;
+      const name = markerName(id);
+      const dot = name.lastIndexOf('.');
+      const phase = dot > 0 ? PHASE_OF_SUFFIX[name.slice(dot + 1)] : undefined;
+      const bytes = s.totalBytes[id]!;
+      out.push({
+        name,
+        parent: phase ?? 'Frame',
+        bytes: precise && !gcInFrame && bytes >= 0 ? bytes : null,
+        calls: s.calls[id]!,
+        ms: s.totalMs[id]!,
+        selfMs: s.selfMs[id]!,
+      });
+    }
+    return out;
+  }
+}
+
+/** Time of the top-level markers (the phases and Render), to show the frame's own remainder. */
+function topLevelMs(s: FrameSample): number {
+  let ms = 0;
+  for (let i = 0; i < s.markerSlots; i++) {
+    const id = s.markerIds[i]!;
+    if (markerName(id).indexOf('.') < 0) ms += s.totalMs[id]!;
+  }
+  return ms;
+}

@@ -1,0 +1,100 @@
+import type { CompareResult } from './run-actions.ts';
+import type { RunResult } from '../profiler/RunResult.ts';
+import { formatBytes, formatMs, formatRatio } from '../panel/format.ts';
+
+/** One line of the comparison: a figure of each run and their ratio. */
+interface CompareLine {
+  label: string;
+  value: (run: RunResult) => number;
+  format: (value: number) => string;
+}
+
+const LINES: readonly CompareLine[] = [
+  { label: 'bytes/frame mean', value: (r) => r.bytesPerFrame.mean, format: formatBytes },
+  { label: 'bytes/frame median', value: (r) => r.bytesPerFrame.median, format: formatBytes },
+  { label: 'bytes/frame max', value: (r) => r.bytesPerFrame.max, format: formatBytes },
+  { label: 'GCs', value: (r) => r.gc.events.length, format: (v) => String(v) },
+  { label: 'frame ms mean', value: (r) => r.frameMs.mean, format: formatMs },
+  { label: 'frame ms p95', value: (r) => r.frameMs.p95, format: formatMs },
+];
+
+/** "812", or "1,800 (not quiet)" when the figures never went quiet. */
+function warmupText(run: RunResult): string {
+  return run.warmup.toLocaleString('en-US') + (run.jitSettled ? '' : ' (not quiet)');
+}
+
+/**
+ * The Compare summary: both variants' figures side by side with the ratio first / second, as
+ * `alloclab compare` prints it, and how long each warmed up.
+ */
+export class CompareView {
+  readonly element: HTMLElement;
+
+  constructor() {
+    this.element = document.createElement('div');
+    this.element.className = 'al-compare';
+    this.showText('Compare runs both variants for the frames set above and shows the ratios here.');
+  }
+
+  showText(text: string): void {
+    const p = document.createElement('div');
+    p.className = 'al-caption';
+    p.textContent = text;
+    this.element.replaceChildren(p);
+  }
+
+  show(result: CompareResult): void {
+    const [a, b] = result.runs;
+    const caption = document.createElement('div');
+    caption.className = 'al-caption';
+    caption.textContent = `${result.scene} (size ${result.size}), ${result.frames} frames each`;
+    const table = document.createElement('table');
+    table.className = 'al-table';
+    const head = table.createTHead().insertRow();
+    for (const [text, numeric] of [
+      ['', false],
+      [a.variant, true],
+      [b.variant, true],
+      ['ratio', true],
+    ] as const) {
+      const th = document.createElement('th');
+      th.textContent = text;
+      if (numeric) th.className = 'num';
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const line of LINES) {
+      const tr = body.insertRow();
+      const va = line.value(a);
+      const vb = line.value(b);
+      tr.insertCell().textContent = line.label;
+      for (const text of [line.format(va), line.format(vb), formatRatio(va, vb)]) {
+        const td = tr.insertCell();
+        td.className = 'num';
+        td.textContent = text;
+      }
+    }
+    // How long each variant warmed up, and whether its figures went quiet (no ratio: not a cost).
+    const warmup = body.insertRow();
+    warmup.className = 'al-warmup';
+    warmup.insertCell().textContent = 'warm-up frames';
+    for (const text of [warmupText(a), warmupText(b), '']) {
+      const td = warmup.insertCell();
+      td.className = 'num';
+      td.textContent = text;
+    }
+    this.element.replaceChildren(caption, table);
+    if (!a.jitSettled || !b.jitSettled) {
+      const note = document.createElement('div');
+      note.className = 'al-caption warn';
+      note.textContent = 'A variant did not go quiet within its warm-up: its figures may still include the JIT\u2019s own work.';
+      this.element.append(note);
+    }
+    if (a.droppedFrames + b.droppedFrames > 0) {
+      const note = document.createElement('div');
+      note.className = 'al-caption warn';
+      note.textContent = `${a.droppedFrames + b.droppedFrames} frames were lost to ring overflow and left out.`;
+      this.element.append(note);
+    }
+  }
+}
