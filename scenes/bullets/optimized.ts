@@ -9,9 +9,6 @@ import { Bullet, buildBattle, Gun, IDLE_FRAMES, IDLE_SECONDS } from './shared.ts
 export class Turret extends Gun {
   /** Set by setup before the first frame. */
   pool!: ObjectPool<Bullet>;
-  /** Every bullet the pool has made and not dropped, to destroy the game objects it drops. */
-  readonly made: (Bullet | null)[] = [];
-  madeCount = 0;
   /** Bullets dropped by trimIdle so far, and the calls that could drop some. */
   trimmed = 0;
   trimCalls = 0;
@@ -36,41 +33,14 @@ export class Turret extends Gun {
     if (this.pool.free === 0) this.dryFrame = frame;
     else if (frame - this.dryFrame >= IDLE_FRAMES) {
       this.trimCalls++;
-      const dropped = this.pool.trimIdle(IDLE_SECONDS);
-      if (dropped > 0) this.destroyDropped(dropped);
+      this.pool.trimIdle(IDLE_SECONDS);
     }
   }
 
-  /**
-   * The pool has no hook for objects it drops, but a bullet owns a game object that the world
-   * would keep: find the dropped ones by the pool's own rule (free for more than IDLE_SECONDS by
-   * the same clock) and destroy their game objects. Runs only in frames where trimIdle dropped some.
-   */
-  private destroyDropped(dropped: number): void {
-    const now = this.world.time.time;
-    const made = this.made;
-    for (let i = 0; i < this.madeCount && dropped > 0; ) {
-      const bullet = made[i]!;
-      if (bullet.pooled && now - bullet.releasedAt > IDLE_SECONDS) {
-        bullet.go.destroy();
-        const last = --this.madeCount;
-        made[i] = made[last]!;
-        made[last] = null;
-        this.trimmed++;
-        dropped--;
-      } else i++;
-    }
-  }
-
-  /** Pool callback: a new, inactive bullet, remembered so it can be destroyed if dropped. */
-  createBullet(): Bullet {
-    const bullet = new Bullet(this.world, false);
-    bullet.pooled = true;
-    bullet.releasedAt = this.world.time.time;
-    if (this.madeCount < this.made.length) this.made[this.madeCount] = bullet;
-    else this.made.push(bullet);
-    this.madeCount++;
-    return bullet;
+  /** Pool callback: a bullet the pool dropped for the GC takes its game object with it (the world would keep it). */
+  destroyDropped(bullet: Bullet): void {
+    bullet.go.destroy();
+    this.trimmed++;
   }
 }
 
@@ -83,7 +53,7 @@ export interface BulletsInstance extends SceneInstance {
 export function setup(world: World, size: number): BulletsInstance {
   const gun = buildBattle(world, size, Turret);
   gun.pool = new ObjectPool<Bullet>({
-    create: () => gun.createBullet(),
+    create: () => new Bullet(world, false),
     onGet: (bullet) => {
       bullet.pooled = false;
       bullet.go.setActive(true);
@@ -93,6 +63,7 @@ export function setup(world: World, size: number): BulletsInstance {
       bullet.releasedAt = world.time.time;
       bullet.go.setActive(false);
     },
+    onDrop: (bullet) => gun.destroyDropped(bullet),
     clock: world.time,
   });
   gun.pool.prewarm(size);

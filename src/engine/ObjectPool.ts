@@ -13,6 +13,11 @@ export interface ObjectPoolOptions<T extends object> {
   onGet?: (obj: T) => void;
   /** Called on every `release`, after `reset`. */
   onRelease?: (obj: T) => void;
+  /**
+   * Called for each object the pool drops for the GC (by `trimIdle`, `clear`, or a release beyond
+   * `maxSize`): the place to free what the object owns, such as a game object the world would keep.
+   */
+  onDrop?: (obj: T) => void;
   /** Most free objects kept; objects released beyond it are dropped for the GC (default Infinity). */
   maxSize?: number;
   /** Time source for `trimIdle`, in seconds; pass `world.time` (or any `{ time }`). */
@@ -42,6 +47,7 @@ export class ObjectPool<T extends object> {
   private readonly _reset: ((obj: T) => void) | null;
   private readonly _onGet: ((obj: T) => void) | null;
   private readonly _onRelease: ((obj: T) => void) | null;
+  private readonly _onDrop: ((obj: T) => void) | null;
   private readonly _maxSize: number;
   private readonly _clock: PoolClock | null;
   /**
@@ -65,6 +71,7 @@ export class ObjectPool<T extends object> {
     this._reset = options.reset ?? null;
     this._onGet = options.onGet ?? null;
     this._onRelease = options.onRelease ?? null;
+    this._onDrop = options.onDrop ?? null;
     this._maxSize = maxSize;
     this._clock = options.clock ?? null;
   }
@@ -141,7 +148,7 @@ export class ObjectPool<T extends object> {
     if (this._reset !== null) this._reset(obj);
     if (this._onRelease !== null) this._onRelease(obj);
     if (this._freeCount >= this._maxSize) {
-      this._state.set(obj, DROPPED);
+      this._drop(obj);
       return;
     }
     this._state.set(obj, FREE);
@@ -163,7 +170,7 @@ export class ObjectPool<T extends object> {
     for (let i = 0; i < n; i++) {
       const obj = free[i]!;
       if (now - since[i]! > seconds) {
-        this._state.set(obj, DROPPED);
+        this._drop(obj);
         continue;
       }
       free[kept] = obj;
@@ -179,10 +186,15 @@ export class ObjectPool<T extends object> {
   clear(): void {
     const free = this._free;
     for (let i = 0; i < this._freeCount; i++) {
-      this._state.set(free[i]!, DROPPED);
+      this._drop(free[i]!);
       free[i] = undefined;
     }
     this._freeCount = 0;
+  }
+
+  private _drop(obj: T): void {
+    this._state.set(obj, DROPPED);
+    if (this._onDrop !== null) this._onDrop(obj);
   }
 
   private _make(): T {

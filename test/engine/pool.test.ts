@@ -97,6 +97,25 @@ describe('ObjectPool', () => {
     expect(() => makePool().pool.trimIdle(1)).toThrow('ObjectPool.trimIdle: the pool needs a clock');
   });
 
+  it('onDrop hears of every object the pool drops: by trimIdle, by clear, and beyond maxSize', () => {
+    const clock = { time: 0 };
+    const dropped: Bullet[] = [];
+    const pool = new ObjectPool<Bullet>({ create: () => new Bullet(), onDrop: (b) => dropped.push(b), maxSize: 2, clock });
+    const [a, b, c, d] = [pool.get(), pool.get(), pool.get(), pool.get()];
+    pool.release(a); // free since 0
+    clock.time = 8;
+    pool.release(b); // free since 8
+    pool.release(c); // beyond maxSize: dropped at once
+    expect(dropped).toEqual([c]);
+    clock.time = 10;
+    expect(pool.trimIdle(5)).toBe(1); // a, idle 10 s
+    expect(dropped).toEqual([c, a]);
+    pool.release(d);
+    pool.clear();
+    expect(dropped).toEqual([c, a, b, d]);
+    expect(() => pool.release(a)).toThrow('double release');
+  });
+
   it('get and release allocate nothing once the pool has reached its peak', () => {
     const pool = new ObjectPool<Bullet>({ create: () => new Bullet(), reset: (b) => (b.x = 0) });
     pool.prewarm(100);
