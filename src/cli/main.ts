@@ -19,6 +19,7 @@ import { openBrowserLab } from './browserRun.ts';
 import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
 import { runVariant, runVariantCountingSites, SceneFailure, type VariantOutcome } from './runScene.ts';
 import { UsageError } from './UsageError.ts';
+import { checkOutputs } from './outputs.ts';
 import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './extraPasses.ts';
 
 const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
@@ -82,6 +83,7 @@ async function measure(
   options: RunOptions,
   variantArg: string,
 ): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
+  checkOutputs(options);
   const ref = await parseSceneRef(sceneArg);
   let scene;
   try {

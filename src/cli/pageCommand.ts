@@ -12,6 +12,7 @@ import { formatGcReport } from './formatGc.ts';
 import { formatEngine } from './formatBrowser.ts';
 import { withinBudget } from './budget.ts';
 import { UsageError } from './UsageError.ts';
+import { checkOutputs } from './outputs.ts';
 
 interface PageOptions {
   frames: number;
@@ -62,6 +63,7 @@ export function addPageCommand(
     .option('--idle-timeout <seconds>', 'give up when the page runs no frame for this long', positiveInt('--idle-timeout', 1), 10)
     .option('--no-progress', 'no progress bar')
     .action(async (urlArg: string, options: PageOptions) => {
+      checkOutputs(options);
       const url = pageUrl(urlArg);
       const executablePath = findChromium();
       if (executablePath === null) throw new UsageError(`page: ${NO_CHROMIUM}`);

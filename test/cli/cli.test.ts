@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,19 @@ describe('alloclab CLI: errors', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('scene "user-scene" has no variant "fast"');
     expect(stderr).toContain('its variants: allocating, optimized');
+  });
+
+  it('--json and --trace on one path exit 2 before measuring, and an existing file is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const out = join(dir, 'out.json');
+    writeFileSync(out, 'recorded before');
+    const { code, stdout, stderr } = await alloclab('run', fixture('user-scene.ts'), '--json', out, '--trace', join(dir, '.', 'out.json'));
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `alloclab: --json and --trace name the same file (${out}): the trace would replace the JSON\n  give each its own file\n`,
+    );
+    expect(stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe('recorded before');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync, mkdirSync, symlinkSync, lstatSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
@@ -117,6 +117,25 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(path, '{"a":1}');
     expect(readFileSync(path, 'utf8')).toBe('{"a":1}');
     expect(readdirSync(join(dir, 'out'))).toEqual(['run.json']);
+  });
+
+  it('follows a symlink: the file it names is written and the link stays a link', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-'));
+    writeFileAtomic(join(dir, 'real.json'), 'old');
+    symlinkSync(join(dir, 'real.json'), join(dir, 'link.json'));
+    writeFileAtomic(join(dir, 'link.json'), 'new');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('new');
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
+  });
+
+  it('writes to a path that names no regular file (a device) without replacing it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloclab-'));
+    symlinkSync('/dev/null', join(dir, 'out.json'));
+    writeFileAtomic(join(dir, 'out.json'), '{"a":1}');
+    expect(lstatSync(join(dir, 'out.json')).isSymbolicLink()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['out.json']);
   });
 
   it('leaves an existing file untouched when writing fails', () => {
