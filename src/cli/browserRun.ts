@@ -6,7 +6,7 @@ import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
 import { LAB_JS_FLAGS } from '../chromium/chromiumFlags.ts';
 import { SceneFailure, type VariantOutcome } from './runScene.ts';
 import type { SceneRef } from './sceneRef.ts';
-import type { WorkerSpec } from './workerProtocol.ts';
+import type { WorkerSpec } from './worker/protocol.ts';
 import { UsageError } from './UsageError.ts';
 
 /** `--browser`: measures variants in headless Chromium, one fresh browser per variant. */

@@ -1,5 +1,5 @@
 import type { RunResult } from '../profiler/RunResult.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes } from './format/format.ts';
 
 /**
  * Prints, per run, whether its mean bytes per frame is within `budget`; returns true when all

@@ -8,19 +8,19 @@ import { PACKAGE_JSON } from '../node/packageLayout.ts';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import type { RunResult, RuntimeInfo } from '../profiler/RunResult.ts';
-import { formatComparison, formatRun } from './format.ts';
+import { formatComparison, formatRun } from './format/format.ts';
 import { withinBudget } from './budget.ts';
 import { addPageCommand } from './pageCommand.ts';
 import { addInitCommand } from './init.ts';
-import { formatSites } from './formatSites.ts';
-import { formatGcComparison, formatGcReport } from './formatGc.ts';
-import { formatAttribution, formatEngine } from './formatBrowser.ts';
+import { formatSites } from './format/formatSites.ts';
+import { formatGcComparison, formatGcReport } from './format/formatGc.ts';
+import { formatAttribution, formatEngine } from './format/formatBrowser.ts';
 import { openBrowserLab } from './browserRun.ts';
 import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
 import { runVariant, runVariantCountingSites, SceneFailure, type VariantOutcome } from './runScene.ts';
 import { UsageError } from './UsageError.ts';
 import { checkOutputs } from './outputs.ts';
-import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './extraPasses.ts';
+import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './worker/extraPasses.ts';
 
 const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
 

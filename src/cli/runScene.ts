@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { MODE_FLAGS } from '../node/modes.ts';
 import { ownModule } from '../node/packageLayout.ts';
-import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
+import type { WorkerMessage, WorkerSpec } from './worker/protocol.ts';
 
 /** A finished variant, as the worker reported it. */
 export type VariantOutcome = Extract<WorkerMessage, { type: 'result' }>;
@@ -16,7 +16,7 @@ export class SceneFailure extends Error {
   }
 }
 
-const workerPath = ownModule('src/cli/worker.ts');
+const workerPath = ownModule('src/cli/worker/worker.ts');
 
 /**
  * Measures one variant in a fresh Node process started with the mode's V8 flags, and resolves

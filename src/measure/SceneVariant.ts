@@ -4,7 +4,7 @@ import type { SceneDefinition, SceneInstance, SceneSetup } from '../engine/Scene
 import { World } from '../engine/World.ts';
 import type { FrameProfiler } from '../profiler/FrameProfiler.ts';
 import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
-import type { SceneErrorSummary } from './VariantSpec.ts';
+import type { SceneErrorSummary, VariantFailure } from './VariantSpec.ts';
 
 /** A scene has no variant of the requested name. */
 export class UnknownVariantError extends Error {
@@ -49,6 +49,8 @@ export interface SceneVariantOptions {
  * Throws `UnknownVariantError` for a variant the scene lacks; an error the setup throws propagates.
  */
 export class SceneVariant {
+  /** Tells a set-up variant from a `VariantFailure` (see openVariant). */
+  readonly type = 'variant';
   readonly scene: SceneDefinition;
   readonly variant: string;
   readonly size: number;
@@ -100,6 +102,19 @@ export class SceneVariant {
   /** The errors as the CLI reports them: how many, and the first. */
   errorSummary(): SceneErrorSummary {
     return { count: this.errors.length, first: this.errors[0] ?? null };
+  }
+}
+
+/**
+ * A variant set up for measuring, or the failure as a runner reports it: an unknown variant
+ * fails in 'load', an error the setup throws in 'setup'.
+ */
+export function openVariant(scene: SceneDefinition, options: SceneVariantOptions): SceneVariant | VariantFailure<'load' | 'setup'> {
+  try {
+    return new SceneVariant(scene, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { type: 'error', phase: error instanceof UnknownVariantError ? 'load' : 'setup', message };
   }
 }
 

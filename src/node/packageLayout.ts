@@ -16,7 +16,7 @@ export const PACKAGE_JSON = fileURLToPath(new URL(BUILT ? '../../../package.json
 
 /**
  * Absolute path of one of the package's own modules, named by its source path under CODE_ROOT:
- * `ownModule('src/cli/worker.ts')` is that file in a checkout and `dist/src/cli/worker.js` once built.
+ * `ownModule('src/cli/worker/worker.ts')` is that file in a checkout and `dist/src/cli/worker/worker.js` once built.
  */
 export function ownModule(sourcePath: string): string {
   const path = BUILT ? sourcePath.replace(/\.ts$/, '.js') : sourcePath;

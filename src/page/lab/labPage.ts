@@ -9,7 +9,7 @@ import type { FrameTrace } from '../trace/frameTrace.ts';
 import type { FrameTracer } from '../trace/cdpTracer.ts';
 import type { LabOutcome, LabSceneRef, LabSpec } from './labProtocol.ts';
 import { runLab } from './runLab.ts';
-import type { LabHooks } from '../kit/measureLabRun.ts';
+import type { PageRunHooks } from '../kit/measureInPage.ts';
 
 /** Functions the CLI exposes on the page (playwright's `exposeFunction`), one per name. */
 interface LabHostBindings {
@@ -62,7 +62,7 @@ window.alloclabLab = {
       return { type: 'error', phase: 'load', message: error instanceof Error ? error.message : String(error) };
     }
     const progress = window.alloclabProgress;
-    const hooks: LabHooks = {
+    const hooks: PageRunHooks = {
       tracer: hostTracer(),
       beforeMeasure: window.alloclabBeforeMeasure,
       afterMeasure: window.alloclabAfterMeasure,

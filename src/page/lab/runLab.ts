@@ -1,7 +1,7 @@
 import type { SceneDefinition } from '../../engine/Scene.ts';
-import { markerNames, SceneVariant, UnknownVariantError } from '../../measure/SceneVariant.ts';
+import { markerNames, openVariant } from '../../measure/SceneVariant.ts';
 import { createLabProfiler, labFrameCapacity } from '../kit/labProfiler.ts';
-import { measureLabRun, type LabHooks } from '../kit/measureLabRun.ts';
+import { measureInPage, type PageRunHooks } from '../kit/measureInPage.ts';
 import type { LabOutcome, LabSpec } from './labProtocol.ts';
 
 function messageOf(error: unknown): string {
@@ -11,26 +11,22 @@ function messageOf(error: unknown): string {
 /**
  * Measures one variant of `scene` in this page, as the CLI's measuring process does in Node:
  * builds the world on a calibrated lab profiler, steps it with a manual 60 Hz clock, takes the
- * state digest after `warmup` frames, and measures with `measureLabRun`. Every failure comes back
+ * state digest after `warmup` frames, and measures with `measureInPage`. Every failure comes back
  * as a `LabFailure` with its phase, never as a throw.
  */
-export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: LabHooks): Promise<LabOutcome> {
+export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: PageRunHooks): Promise<LabOutcome> {
   const lab = createLabProfiler({ frameCapacity: labFrameCapacity(spec.frames) });
   if (!lab.calibration.precise) return { type: 'error', phase: 'browser', message: lab.calibration.reason };
-  let variant: SceneVariant;
+  const variant = openVariant(scene, {
+    variant: spec.variant,
+    size: spec.size,
+    profiler: lab.profiler,
+    deep: spec.deep,
+    digestFrame: Math.max(1, spec.warmup),
+  });
+  if (variant.type === 'error') return variant;
   try {
-    variant = new SceneVariant(scene, {
-      variant: spec.variant,
-      size: spec.size,
-      profiler: lab.profiler,
-      deep: spec.deep,
-      digestFrame: Math.max(1, spec.warmup),
-    });
-  } catch (error) {
-    return { type: 'error', phase: error instanceof UnknownVariantError ? 'load' : 'setup', message: messageOf(error) };
-  }
-  try {
-    const run = await measureLabRun(
+    const run = await measureInPage(
       lab,
       {
         scene: scene.name,

@@ -1,6 +1,6 @@
 import type { RunResult } from '../../profiler/RunResult.ts';
 import type { ProfileFramesOptions } from '../profileFrames.ts';
-import { measureInPage } from './measureInPage.ts';
+import { measureConfirmedInPage } from './measureConfirmedInPage.ts';
 import { openPageLab } from './pageLab.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function profileFrames(fn: () => void, options: ProfileFramesOption
     fn();
     profiler.endFrame();
   };
-  const { result } = await measureInPage(lab, {
+  const { result } = await measureConfirmedInPage(lab, {
     scene: options.name ?? 'frames',
     variant: 'function',
     size: null,

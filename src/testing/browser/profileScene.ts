@@ -2,7 +2,7 @@ import type { SceneDefinition } from '../../engine/Scene.ts';
 import { sceneDefinition } from '../../measure/catalog.ts';
 import type { ProfileSceneOptions, SceneRun } from '../profileScene.ts';
 import { startVariant } from '../startVariant.ts';
-import { measureInPage } from './measureInPage.ts';
+import { measureConfirmedInPage } from './measureConfirmedInPage.ts';
 import { openPageLab } from './pageLab.ts';
 
 /**
@@ -20,7 +20,7 @@ import { openPageLab } from './pageLab.ts';
 export async function profileScene(scene: SceneDefinition | string, options: ProfileSceneOptions = {}): Promise<SceneRun> {
   const lab = openPageLab('profileScene', options);
   const run = startVariant(await sceneDefinition(scene), lab.profiler, options);
-  const { result } = await measureInPage(lab, {
+  const { result } = await measureConfirmedInPage(lab, {
     scene: run.scene.name,
     variant: run.variant,
     size: run.size,

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { RunResult } from '../profiler/RunResult.ts';
+import type { RunResult } from '../../profiler/RunResult.ts';
 import { formatCount } from './format.ts';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { RunResult, SiteOptimizerVerdict } from '../profiler/RunResult.ts';
+import type { RunResult, SiteOptimizerVerdict } from '../../profiler/RunResult.ts';
 import { formatBytes, formatCount } from './format.ts';
 
 const plain = { head: [] as string[], border: [] as string[] };

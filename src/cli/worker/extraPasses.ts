@@ -4,9 +4,9 @@
  * force GCs, so they run after every per-frame figure is taken, never among measured frames.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_LEAK_FRAMES, measureRetained } from '../node/measureRetained.ts';
-import { measureLiveHeap } from '../node/measureLiveHeap.ts';
-import type { RunResult } from '../profiler/RunResult.ts';
+import { DEFAULT_LEAK_FRAMES, measureRetained } from '../../node/measureRetained.ts';
+import { measureLiveHeap } from '../../node/measureLiveHeap.ts';
+import type { RunResult } from '../../profiler/RunResult.ts';
 
 /** The command-line options of the extra passes. */
 export interface ExtraPassOptions {

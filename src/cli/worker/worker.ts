@@ -5,7 +5,7 @@
  * This entry imports nothing of the engine: with `--sites` the import hook that counts allocation
  * sites must be in place before the engine and the scene load, so the rest comes in afterwards.
  */
-import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
+import type { WorkerMessage, WorkerSpec } from './protocol.ts';
 
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as WorkerSpec;
   try {
     if (spec.sites) {
-      const { instrumentScene } = await import('./instrumentScene.ts').catch((error: unknown) => {
+      const { instrumentScene } = await import('../instrumentScene.ts').catch((error: unknown) => {
         const message = messageOf(error);
         throw new Error(message.includes("'vite'") ? `--sites needs the package vite (npm install --save-dev vite): ${message}` : message);
       });
@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   } catch (error) {
     return send({ type: 'error', phase: 'load', message: messageOf(error) });
   }
-  const { measureVariant } = await import('./measureVariant.ts');
-  await measureVariant(spec, send);
+  const { measureInWorker } = await import('./measureInWorker.ts');
+  await measureInWorker(spec, send);
 }
 
 main().then(

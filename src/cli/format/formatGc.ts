@@ -3,9 +3,9 @@
  * `compare`: main.ts prints it under format.ts's tables.
  */
 import Table from 'cli-table3';
-import type { RunResult } from '../profiler/RunResult.ts';
-import type { LeaksResult, LeakVerdict } from '../profiler/retainedGrowth.ts';
-import type { LiveHeapResult } from '../profiler/liveHeap.ts';
+import type { RunResult } from '../../profiler/RunResult.ts';
+import type { LeaksResult, LeakVerdict } from '../../profiler/retainedGrowth.ts';
+import type { LiveHeapResult } from '../../profiler/liveHeap.ts';
 import { formatBytes, formatCount, formatMs, formatRatio } from './format.ts';
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });

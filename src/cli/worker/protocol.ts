@@ -1,6 +1,6 @@
-import type { SceneRef } from './sceneRef.ts';
+import type { SceneRef } from '../sceneRef.ts';
 import type { ExtraPassSpec } from './extraPasses.ts';
-import type { MeasuredVariant, VariantFailure, VariantSpec } from '../measure/VariantSpec.ts';
+import type { MeasuredVariant, VariantFailure, VariantSpec } from '../../measure/VariantSpec.ts';
 
 /** What the CLI asks a measuring process to do: one variant of one scene (and any extra pass after it). */
 export interface WorkerSpec extends VariantSpec, ExtraPassSpec {

@@ -2,19 +2,19 @@
  * The body of the measuring process (see worker.ts): loads the scene, builds its world, measures
  * the variant and sends the result to the CLI.
  */
-import { createNodeProfiler } from '../node/NodeProfiler.ts';
-import { measureRun } from '../node/measureRun.ts';
-import { markerNames, SceneVariant, UnknownVariantError } from '../measure/SceneVariant.ts';
-import { loadScene } from './sceneRef.ts';
+import { createNodeProfiler } from '../../node/NodeProfiler.ts';
+import { measureRun } from '../../node/measureRun.ts';
+import { markerNames, openVariant } from '../../measure/SceneVariant.ts';
+import { loadScene } from '../sceneRef.ts';
 import { runExtraPasses } from './extraPasses.ts';
-import type { WorkerMessage, WorkerSpec } from './workerProtocol.ts';
+import type { WorkerMessage, WorkerSpec } from './protocol.ts';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Measures `spec`'s variant; every outcome, failures included, goes out through `send`. */
-export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMessage) => Promise<void>): Promise<void> {
+export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMessage) => Promise<void>): Promise<void> {
   let scene;
   try {
     scene = await loadScene(spec.scene);
@@ -22,18 +22,14 @@ export async function measureVariant(spec: WorkerSpec, send: (message: WorkerMes
     return send({ type: 'error', phase: 'load', message: messageOf(error) });
   }
   const node = createNodeProfiler({ frameCapacity: Math.max(10_000, Math.min(spec.frames, 100_000)) });
-  let run: SceneVariant;
-  try {
-    run = new SceneVariant(scene, {
-      variant: spec.variant,
-      size: spec.size,
-      profiler: node.profiler,
-      deep: spec.deep,
-      digestFrame: Math.max(1, spec.warmup),
-    });
-  } catch (error) {
-    return send({ type: 'error', phase: error instanceof UnknownVariantError ? 'load' : 'setup', message: messageOf(error) });
-  }
+  const run = openVariant(scene, {
+    variant: spec.variant,
+    size: spec.size,
+    profiler: node.profiler,
+    deep: spec.deep,
+    digestFrame: Math.max(1, spec.warmup),
+  });
+  if (run.type === 'error') return send(run);
   const step = run.step;
   let lastProgress = 0;
   try {
