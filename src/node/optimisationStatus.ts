@@ -5,6 +5,14 @@ const NEVER_OPTIMIZE = 1 << 1;
 const OPTIMIZED = 1 << 4;
 
 let statusOf: ((fn: unknown) => number) | null = null;
+let optimizeOnNextCall: ((fn: unknown) => void) | null = null;
+
+function natives(): void {
+  if (statusOf !== null) return;
+  setFlagsFromString('--allow-natives-syntax');
+  statusOf = new Function('fn', 'return %GetOptimizationStatus(fn);') as (fn: unknown) => number;
+  optimizeOnNextCall = new Function('fn', '%PrepareFunctionForOptimization(fn); %OptimizeFunctionOnNextCall(fn);') as (fn: unknown) => void;
+}
 
 /**
  * True when V8 runs `fn` as optimised code (Maglev or TurboFan), or has given up optimising it
@@ -20,9 +28,18 @@ let statusOf: ((fn: unknown) => number) | null = null;
  * Reading the status allocates nothing; it is called between frames, never in one.
  */
 export function isOptimizedOrGivenUp(fn: unknown): boolean {
-  if (statusOf === null) {
-    setFlagsFromString('--allow-natives-syntax');
-    statusOf = new Function('fn', 'return %GetOptimizationStatus(fn);') as (fn: unknown) => number;
-  }
-  return (statusOf(fn) & (OPTIMIZED | NEVER_OPTIMIZE)) !== 0;
+  natives();
+  return (statusOf!(fn) & (OPTIMIZED | NEVER_OPTIMIZE)) !== 0;
+}
+
+/**
+ * Asks V8 to optimise `fn` (TurboFan) the next time it is called, compiled in that call. A function
+ * whose status stays unoptimised after a frame that followed the request was not called in that
+ * frame: V8 had inlined it into its optimised caller (a small update() of the only behaviour type
+ * in a scene is), so its own code, left in baseline for good, is not what a frame runs. Called
+ * between warm-up frames only.
+ */
+export function requestOptimization(fn: unknown): void {
+  natives();
+  optimizeOnNextCall!(fn);
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
-import { measureRun } from '../../src/node/measureRun.ts';
+import { measureRun, REQUEST_OPTIMIZATION_AFTER_QUIET } from '../../src/node/measureRun.ts';
 import { FrameCollector } from '../../src/profiler/FrameCollector.ts';
 import { assertMode, currentMode } from '../../src/node/modes.ts';
 import { isOptimizedOrGivenUp } from '../../src/node/optimisationStatus.ts';
@@ -96,6 +96,32 @@ describe('warm-up waits for the frame functions to be optimised (production mode
     expect(isOptimizedOrGivenUp(frameWork)).toBe(true);
     // Called once a frame, V8 optimises it after some hundreds of calls: not after one quiet frame.
     expect(result.warmup).toBeGreaterThan(100);
+    expect(result.jitSettled).toBe(true);
+  });
+
+  it('settles when a frame function is not called itself (V8 inlined it into its optimised caller), once a request to optimise it went unanswered for a frame', async () => {
+    const node = createNodeProfiler();
+    const { profiler } = node;
+    // Stands for an update() inlined into the engine's optimised loop: its own code never runs again.
+    const notCalled = (): number => 1;
+    const { result } = await measureRun(node, {
+      scene: 'inlined',
+      variant: 'test',
+      mode: 'production',
+      frames: 10,
+      warmup: 1,
+      quietFrames: 1,
+      maxWarmup: 20_000,
+      frameFunctions: () => [notCalled],
+      step: () => {
+        profiler.beginFrame(16.7);
+        profiler.endFrame();
+      },
+    });
+    expect(isOptimizedOrGivenUp(notCalled)).toBe(false);
+    // Asked for after 1,000 JIT-quiet frames, and still not optimised one frame later.
+    expect(result.warmup).toBeGreaterThan(REQUEST_OPTIMIZATION_AFTER_QUIET);
+    expect(result.warmup).toBeLessThan(10_000);
     expect(result.jitSettled).toBe(true);
   });
 
