@@ -4,7 +4,8 @@ import type { RunResult } from '../profiler/RunResult.ts';
 import type { FrameTimeline } from '../profiler/FrameCollector.ts';
 import type { NodeProfiler } from './NodeProfiler.ts';
 import { JitWatch } from './JitWatch.ts';
-import { isOptimizedOrGivenUp, requestOptimization } from './optimisationStatus.ts';
+import { nodeNatives } from './optimisationStatus.ts';
+import { TierWatch } from '../measure/tierWatch.ts';
 import { youngGenerationBytes } from './youngGeneration.ts';
 import { assertMode } from './modes.ts';
 
@@ -27,31 +28,19 @@ export interface MeasuredRun {
   frames: FrameTimeline;
 }
 
-/**
- * JIT-quiet frames after which the functions a frame runs that V8 still has not optimised are
- * asked for (see `requestOptimization`): one that is called gets optimised in its next call; one
- * that stays unoptimised through the next frame is not called (inlined into its optimised caller).
- */
+/** JIT-quiet frames after which the frame functions still unoptimised are asked to be (see TierWatch). */
 export const REQUEST_OPTIMIZATION_AFTER_QUIET = 1000;
 
 /**
  * Node's warm-up judge: a look at V8's code spaces after every frame (JitWatch) and, in
- * production mode, the optimisation status of the functions every frame runs.
- *
- * A function V8 inlined into its caller's optimised code is never called again: its own code
- * stays in baseline for good, and waiting for it would run the warm-up to its cap (a user's scene
- * with one small behaviour type did, every time). So after `REQUEST_OPTIMIZATION_AFTER_QUIET`
- * JIT-quiet frames, the functions still unoptimised are asked to be optimised at their next call,
- * and one still unoptimised a frame later counts as done: no frame called it.
+ * production mode, the tier of the functions every frame runs (TierWatch).
  */
 function nodeJudge(options: MeasureRunOptions): WarmupJudge {
   const jit = new JitWatch();
   const frameFunctions = options.mode === 'production' ? options.frameFunctions : undefined;
-  let awaited: readonly unknown[] | null = null;
+  const tiers = frameFunctions === undefined ? null : new TierWatch(nodeNatives(), frameFunctions);
   let frames = 0;
   let quietFrames = 0;
-  // Functions asked to be optimised, and the frame after which they were.
-  let requested: Map<unknown, number> | null = null;
   return {
     sees: true,
     chunk: 1,
@@ -61,25 +50,7 @@ function nodeJudge(options: MeasureRunOptions): WarmupJudge {
       quietFrames = changed ? 0 : quietFrames + n;
       return changed ? 0 : n;
     },
-    optimized:
-      frameFunctions === undefined
-        ? undefined
-        : () => {
-            awaited ??= frameFunctions();
-            let done = true;
-            for (const fn of awaited) {
-              if (isOptimizedOrGivenUp(fn)) continue;
-              const askedAt = requested?.get(fn);
-              if (askedAt !== undefined && askedAt < frames) continue;
-              done = false;
-              if (askedAt === undefined && quietFrames >= REQUEST_OPTIMIZATION_AFTER_QUIET) {
-                requested ??= new Map();
-                requested.set(fn, frames);
-                requestOptimization(fn);
-              }
-            }
-            return done;
-          },
+    optimized: tiers === null ? undefined : () => tiers.settled(frames, quietFrames >= REQUEST_OPTIMIZATION_AFTER_QUIET),
   };
 }
 
