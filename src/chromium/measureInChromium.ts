@@ -4,6 +4,7 @@ import type { LabHandle } from '../page/lab/labPage.ts';
 import { cdpTracer } from '../page/trace/cdpTracer.ts';
 import { chromiumArgs } from './chromiumFlags.ts';
 import type { LabServer } from './labServer.ts';
+import { launchChromium } from './launch.ts';
 
 /** The browser a lab page ran in. */
 export interface ChromiumRuntime {
@@ -38,9 +39,8 @@ export async function measureInChromium(
   spec: LabSpec,
   options: MeasureInChromiumOptions,
 ): Promise<{ outcome: LabOutcome; runtime: ChromiumRuntime }> {
-  const { chromium } = await import('playwright-core');
   const args = chromiumArgs(options.jsFlags);
-  const browser: Browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args });
+  const browser: Browser = await launchChromium({ executablePath: options.executablePath, headless: true, args });
   try {
     const page = await browser.newPage();
     const session = await page.context().newCDPSession(page);

@@ -4,6 +4,7 @@ import { cdpTracer } from '../page/trace/cdpTracer.ts';
 import { chromiumArgs, LAB_JS_FLAGS, WEBGL_SWITCHES } from './chromiumFlags.ts';
 import type { ChromiumRuntime } from './measureInChromium.ts';
 import { pageAgentScript } from './pageAgentScript.ts';
+import { launchChromium } from './launch.ts';
 
 /** Options of `measurePage`. */
 export interface MeasurePageOptions {
@@ -37,10 +38,9 @@ export async function measurePage(
   url: string,
   options: MeasurePageOptions,
 ): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
-  const { chromium } = await import('playwright-core');
   const jsFlags = LAB_JS_FLAGS.production;
   const script = await pageAgentScript({ frames: options.frames });
-  const browser: Browser = await chromium.launch({
+  const browser: Browser = await launchChromium({
     executablePath: options.executablePath,
     headless: true,
     args: [...chromiumArgs(jsFlags), ...WEBGL_SWITCHES],

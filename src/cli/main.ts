@@ -3,11 +3,11 @@ import { SingleBar, Presets } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { MODE_FLAGS, PROFILE_MODES, type ProfileMode } from '../node/modes.ts';
-import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { PACKAGE_JSON } from '../node/packageLayout.ts';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
+import { relative } from 'node:path';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
-import type { RunResult, RuntimeInfo } from '../profiler/RunResult.ts';
+import type { RunFailure, RunResult, RuntimeInfo } from '../profiler/RunResult.ts';
 import { formatComparison, formatRun } from './format/format.ts';
 import { withinBudget } from './budget.ts';
 import { addPageCommand } from './pageCommand.ts';
@@ -16,10 +16,20 @@ import { formatSites } from './format/formatSites.ts';
 import { formatGcComparison, formatGcReport } from './format/formatGc.ts';
 import { formatAttribution, formatEngine } from './format/formatBrowser.ts';
 import { openBrowserLab } from './browserRun.ts';
-import { loadScene, parseSceneRef, selectVariants } from './sceneRef.ts';
-import { runVariant, runVariantCountingSites, SceneFailure, type VariantOutcome } from './runScene.ts';
+import { loadScene, parseSceneRef, sceneInfo, selectVariants, type SceneRef } from './sceneRef.ts';
+import {
+  DEFAULT_TIMEOUT_S,
+  describeScene,
+  runVariant,
+  runVariantCountingSites,
+  SceneFailure,
+  type VariantOutcome,
+  type WorkerControl,
+} from './runScene.ts';
 import { UsageError } from './UsageError.ts';
-import { checkOutputs } from './outputs.ts';
+import { checkOutputs, writeOutputs, writesToStdout, type Output } from './outputs.ts';
+import { installExitHandlers } from './lifetime.ts';
+import type { SceneInfo } from './worker/protocol.ts';
 import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './worker/extraPasses.ts';
 
 const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
@@ -43,6 +53,9 @@ interface RunOptions extends ExtraPassOptions {
   sites: boolean;
   browser: boolean;
   attribute: boolean;
+  timeout: number;
+  verbose: boolean;
+  keepFailed: boolean;
 }
 
 function positiveInt(name: string, min: number) {
@@ -75,8 +88,50 @@ function addRunOptions(command: Command, withVariant: boolean): Command {
     .option('--browser', "measure in headless Chromium (the system's) instead of Node", false)
     .option('--attribute', 'with --browser: a second, slower pass that samples bytes per function (sampled, not measured)', false)
     .option('--budget <bytes>', 'exit 1 when a variant allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
+    .option(
+      '--timeout <seconds>',
+      'a variant that has not finished after this long fails (exit 2)',
+      positiveInt('--timeout', 1),
+      DEFAULT_TIMEOUT_S,
+    )
+    .option('--keep-failed', 'with --json: write the JSON of a run whose scene failed too (it says what failed)', false)
+    .option('--verbose', "print a failed measuring process's raw error output instead of keeping it in a log file", false)
     .option('--no-progress', 'no progress bar');
 }
+
+/** Who failed, as a failure line names it: the scene, or the file when it did not load. */
+function subjectOf(ref: SceneRef, name: string | null): string {
+  if (name !== null) return `scene "${name}"`;
+  return ref.kind === 'catalog' ? `scene "${ref.name}"` : relativePath(ref.path);
+}
+
+function relativePath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** `<file or scene> (<variant>) failed in <phase>: <message> (file:line); details in <log>`: a failure line without its prefix. */
+function failureLine(subject: string, variant: string | null, failure: SceneFailure): string {
+  const where = failure.location ? ` (${failure.location})` : '';
+  const log = failure.log ? `; details in ${failure.log}` : '';
+  return `${subject}${variant === null ? '' : ` (${variant})`} failed in ${failure.phase}: ${failure.message}${where}${log}`;
+}
+
+/** Reads a scene's name, variants and size: a scene file in a process of its own, a catalog scene here. */
+async function readScene(ref: SceneRef, control: WorkerControl): Promise<SceneInfo> {
+  try {
+    return ref.kind === 'catalog' ? sceneInfo(await loadScene(ref)) : await describeScene(ref, control);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const failure =
+      error instanceof SceneFailure ? error : new SceneFailure('load', error instanceof Error ? error.message : String(error));
+    failure.message = failureLine(subjectOf(ref, null), null, failure);
+    throw failure;
+  }
+}
+
+/** The variant whose failure a SceneFailure from `measure` reports (for --keep-failed). */
+let failedVariant: { scene: string; variant: string; phase: string } | null = null;
 
 async function measure(
   sceneArg: string,
@@ -85,13 +140,8 @@ async function measure(
 ): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
   checkOutputs(options);
   const ref = await parseSceneRef(sceneArg);
-  let scene;
-  try {
-    scene = await loadScene(ref);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new SceneFailure('load', error instanceof Error ? error.message : String(error));
-  }
+  const control: WorkerControl = { timeoutS: options.timeout, verbose: options.verbose };
+  const scene = await readScene(ref, control);
   const variants = selectVariants(scene, variantArg);
   const size = options.size ?? scene.size.default;
   if (size < scene.size.min || size > scene.size.max) {
@@ -127,29 +177,33 @@ async function measure(
       : null;
     bar?.start(options.warmup + options.frames, 0);
     try {
-      const run = lab !== null ? lab.runVariant : options.sites ? runVariantCountingSites : runVariant;
+      const spec = {
+        scene: ref,
+        variant,
+        frames: options.frames,
+        warmup: options.warmup,
+        size,
+        mode: options.mode,
+        deep: options.deep,
+        keepSlices: options.trace !== undefined,
+        sites: options.sites,
+        ...extraPassSpec(options),
+      };
+      const progress = (done: number, total: number): void => {
+        bar?.setTotal(total);
+        bar?.update(done);
+      };
       outcomes.push(
-        await run(
-          {
-            scene: ref,
-            variant,
-            frames: options.frames,
-            warmup: options.warmup,
-            size,
-            mode: options.mode,
-            deep: options.deep,
-            keepSlices: options.trace !== undefined,
-            sites: options.sites,
-            ...extraPassSpec(options),
-          },
-          (done, total) => {
-            bar?.setTotal(total);
-            bar?.update(done);
-          },
-        ),
+        lab !== null
+          ? await lab.runVariant(spec, progress)
+          : await (options.sites ? runVariantCountingSites : runVariant)(spec, control, progress),
       );
     } catch (error) {
-      if (error instanceof SceneFailure) error.message = `scene "${scene.name}" (${variant}) failed in ${error.phase}: ${error.message}`;
+      if (error instanceof SceneFailure) {
+        error.message = failureLine(subjectOf(ref, scene.name), variant, error);
+        error.outcomes = outcomes;
+        failedVariant = { scene: scene.name, variant, phase: error.phase };
+      }
       throw error;
     } finally {
       bar?.stop();
@@ -158,26 +212,57 @@ async function measure(
   return { outcomes, runs: outcomes.map((o) => o.result) };
 }
 
-function writeOutputs(outcomes: VariantOutcome[], options: RunOptions): void {
+/** The JSON and trace outputs of measured variants; a failed run's JSON says what failed (and no trace is written). */
+function outputsOf(outcomes: VariantOutcome[], options: RunOptions, failure?: RunFailure): Output[] {
+  const outputs: Output[] = [];
   const first = outcomes[0]!;
   if (options.json) {
-    writeFileAtomic(
-      options.json,
-      stringifyRunFile(
-        toRunFile(
-          runtimeOf(first, options),
-          outcomes.map((o) => o.result),
-          { perFrame: true },
-        ),
-      ),
+    const file = toRunFile(
+      runtimeOf(first, options),
+      outcomes.map((o) => o.result),
+      { perFrame: true, ...(failure ? { failure } : {}) },
     );
-    console.log(`JSON written to ${options.json}`);
+    outputs.push({ path: options.json, data: stringifyRunFile(file), written: `JSON written to ${options.json}` });
   }
-  if (options.trace) {
+  if (options.trace && !failure) {
     const trace = toChromeTrace(outcomes.map((o) => ({ result: o.result, frames: o.frames, markerNames: o.markerNames })));
-    writeFileAtomic(options.trace, JSON.stringify(trace));
-    console.log(`Chrome trace written to ${options.trace}`);
+    outputs.push({ path: options.trace, data: JSON.stringify(trace), written: `Chrome trace written to ${options.trace}` });
   }
+  return outputs;
+}
+
+/** Where the tables go: stdout, or stderr when an output is `-` (stdout then carries that file alone). */
+function reporter(options: RunOptions): (line: string) => void {
+  return writesToStdout(options) ? (line) => console.error(line) : (line) => console.log(line);
+}
+
+/**
+ * Measures and reports a `run` or `compare`: the tables, then the outputs and the exit code. A
+ * failed run writes no file, except its JSON with --keep-failed (saying what failed).
+ */
+async function runCommand(
+  sceneArg: string,
+  options: RunOptions,
+  variantArg: string,
+  print: (outcomes: VariantOutcome[], say: (line: string) => void) => void,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const say = reporter(options);
+  let measured;
+  try {
+    measured = await measure(sceneArg, options, variantArg);
+  } catch (error) {
+    if (error instanceof SceneFailure && options.keepFailed && options.json && error.outcomes.length > 0 && failedVariant !== null) {
+      await writeOutputs(outputsOf(error.outcomes, options, { ...failedVariant, message: error.message }), say);
+    }
+    throw error;
+  }
+  const { outcomes } = measured;
+  print(outcomes, say);
+  const { code, failure } = verdict(outcomes, options);
+  if (failure === null) await writeOutputs(outputsOf(outcomes, options), say);
+  else if (options.keepFailed && options.json) await writeOutputs(outputsOf(outcomes, options, failure), say);
+  setExitCode(code);
 }
 
 /** What measured the runs: Node (the worker's) or the browser's, with V8's version and flags. */
@@ -185,14 +270,16 @@ function runtimeOf(outcome: VariantOutcome, options: RunOptions): RuntimeInfo {
   return { engine: options.browser ? 'chromium' : 'node', ...outcome.runtime };
 }
 
-/** Reports scene errors and the budget; returns the exit code. */
-function verdict(outcomes: VariantOutcome[], options: RunOptions): number {
+/** Reports scene errors and the budget; returns the exit code, and what failed when a scene threw. */
+function verdict(outcomes: VariantOutcome[], options: RunOptions): { code: number; failure: RunFailure | null } {
   let code = EXIT_OK;
+  let failure: RunFailure | null = null;
   for (const o of outcomes) {
     if (o.sceneErrors.count > 0) {
-      console.error(
-        `alloclab: scene "${o.result.scene}" (${o.result.variant}) threw ${o.sceneErrors.count} error(s) during frames; first: ${o.sceneErrors.first}`,
-      );
+      const phase = /threw in (\w+)/.exec(o.sceneErrors.first ?? '')?.[1] ?? 'frames';
+      const message = `${o.sceneErrors.count} error(s) thrown during frames; first: ${o.sceneErrors.first}`;
+      console.error(`alloclab: scene "${o.result.scene}" (${o.result.variant}) failed in ${phase}: ${message}`);
+      failure ??= { scene: o.result.scene, variant: o.result.variant, phase, message };
       code = EXIT_USAGE;
     }
   }
@@ -205,7 +292,7 @@ function verdict(outcomes: VariantOutcome[], options: RunOptions): number {
     code === EXIT_OK
   )
     code = EXIT_BUDGET;
-  return code;
+  return { code, failure };
 }
 
 function digestNote(outcomes: VariantOutcome[]): string | null {
@@ -251,34 +338,46 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .command('run')
     .description('measure a scene (a catalog name or a path to a scene file)')
     .argument('<scene>', 'scene name or path/to/scene.ts');
-  addExtraPassOptions(addRunOptions(run, true), positiveInt).action(async (sceneArg: string, options: RunOptions) => {
-    const { outcomes, runs } = await measure(sceneArg, options, options.variant);
-    for (const r of runs) console.log([formatRun(r), formatGcReport(r)].filter(Boolean).join('\n') + '\n');
-    if (options.sites) for (const r of runs) console.log(formatSites(r) + '\n');
-    if (options.attribute) for (const r of runs) console.log(formatAttribution(r) + '\n');
-    if (runs.length > 1) console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
-    console.log(formatEngine(runtimeOf(outcomes[0]!, options)));
-    const note = digestNote(outcomes);
-    if (note) console.log(note);
-    writeOutputs(outcomes, options);
-    setExitCode(verdict(outcomes, options));
-  });
+  addExtraPassOptions(addRunOptions(run, true), positiveInt).action((sceneArg: string, options: RunOptions) =>
+    runCommand(
+      sceneArg,
+      options,
+      options.variant,
+      (outcomes, say) => {
+        const runs = outcomes.map((o) => o.result);
+        for (const r of runs) say([formatRun(r), formatGcReport(r)].filter(Boolean).join('\n') + '\n');
+        if (options.sites) for (const r of runs) say(formatSites(r) + '\n');
+        if (options.attribute) for (const r of runs) say(formatAttribution(r) + '\n');
+        if (runs.length > 1) say([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
+        say(formatEngine(runtimeOf(outcomes[0]!, options)));
+        const note = digestNote(outcomes);
+        if (note) say(note);
+      },
+      setExitCode,
+    ),
+  );
 
   const compare = program
     .command('compare')
     .description('measure the allocating and optimized variants side by side, with ratios')
     .argument('<scene>', 'scene name or path/to/scene.ts');
-  addExtraPassOptions(addRunOptions(compare, false), positiveInt).action(async (sceneArg: string, options: RunOptions) => {
-    const { outcomes, runs } = await measure(sceneArg, options, 'both');
-    console.log([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
-    if (options.sites) for (const r of runs) console.log('\n' + formatSites(r));
-    if (options.attribute) for (const r of runs) console.log('\n' + formatAttribution(r));
-    console.log(formatEngine(runtimeOf(outcomes[0]!, options)));
-    const note = digestNote(outcomes);
-    if (note) console.log(note);
-    writeOutputs(outcomes, options);
-    setExitCode(verdict(outcomes, options));
-  });
+  addExtraPassOptions(addRunOptions(compare, false), positiveInt).action((sceneArg: string, options: RunOptions) =>
+    runCommand(
+      sceneArg,
+      options,
+      'both',
+      (outcomes, say) => {
+        const runs = outcomes.map((o) => o.result);
+        say([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
+        if (options.sites) for (const r of runs) say('\n' + formatSites(r));
+        if (options.attribute) for (const r of runs) say('\n' + formatAttribution(r));
+        say(formatEngine(runtimeOf(outcomes[0]!, options)));
+        const note = digestNote(outcomes);
+        if (note) say(note);
+      },
+      setExitCode,
+    ),
+  );
 
   addPageCommand(program, setExitCode, positiveInt);
   addInitCommand(program);
@@ -290,17 +389,24 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
-/** Runs the CLI with `argv` (user arguments only) and resolves to the exit code. */
+/**
+ * Runs the CLI with `argv` (user arguments only) and resolves to the exit code. The measuring
+ * processes it starts and the temporary files it writes do not outlive it (see lifetime.ts).
+ */
 export async function main(argv: string[]): Promise<number> {
+  installExitHandlers();
   let code = EXIT_OK;
   const program = createProgram((c) => (code = c));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-        ? EXIT_OK
-        : EXIT_USAGE;
+      // `alloclab` alone prints the help as an error (commander's exit code 1): bad usage, as an unknown command is.
+      const ok =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        (error.code === 'commander.help' && error.exitCode === 0);
+      return ok ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
       console.error(`alloclab: ${error.message}`);

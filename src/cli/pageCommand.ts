@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SingleBar, Presets } from 'cli-progress';
-import { writeFileAtomic } from '../node/writeFileAtomic.ts';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
@@ -12,7 +11,7 @@ import { formatGcReport } from './format/formatGc.ts';
 import { formatEngine } from './format/formatBrowser.ts';
 import { withinBudget } from './budget.ts';
 import { UsageError } from './UsageError.ts';
-import { checkOutputs } from './outputs.ts';
+import { checkOutputs, writeOutputs, writesToStdout, type Output } from './outputs.ts';
 
 interface PageOptions {
   frames: number;
@@ -21,6 +20,7 @@ interface PageOptions {
   trace?: string;
   budget?: number;
   idleTimeout: number;
+  keepFailed: boolean;
   progress: boolean;
 }
 
@@ -61,6 +61,7 @@ export function addPageCommand(
     .option('--trace <file>', 'write a Chrome trace (opens in Perfetto and chrome://tracing)')
     .option('--budget <bytes>', 'exit 1 when the page allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
     .option('--idle-timeout <seconds>', 'give up when the page runs no frame for this long', positiveInt('--idle-timeout', 1), 10)
+    .option('--keep-failed', 'with --json: write the JSON of a run in which the page threw too (it says what failed)', false)
     .option('--no-progress', 'no progress bar')
     .action(async (urlArg: string, options: PageOptions) => {
       checkOutputs(options);
@@ -106,23 +107,28 @@ export function addPageCommand(
       }
       const { page, runtime, pageErrors } = measured;
       const run = page.result;
-      console.log([formatRun(run), formatGcReport(run)].filter(Boolean).join('\n') + '\n');
-      console.log(
+      const say = writesToStdout(options) ? (line: string) => console.error(line) : (line: string) => console.log(line);
+      say([formatRun(run), formatGcReport(run)].filter(Boolean).join('\n') + '\n');
+      say(
         'Each frame is one requestAnimationFrame turn: every callback the page requested for it, from the first to the last. Work in timers, events and promise jobs runs between frames and is not counted.',
       );
-      console.log(formatEngine({ engine: 'chromium', ...runtime }));
-      if (pageErrors.length > 0) console.error(`alloclab: the page threw ${pageErrors.length} uncaught error(s); first: ${pageErrors[0]}`);
-      if (options.json) {
-        writeFileAtomic(options.json, stringifyRunFile(toRunFile({ engine: 'chromium', ...runtime }, [run], { perFrame: true })));
-        console.log(`JSON written to ${options.json}`);
+      say(formatEngine({ engine: 'chromium', ...runtime }));
+      // As `run` does for a scene that threw: exit 2, and no file unless --keep-failed (its JSON says what failed).
+      const failure =
+        pageErrors.length > 0
+          ? { scene: url, variant: 'page', phase: 'frames', message: `${pageErrors.length} uncaught error(s); first: ${pageErrors[0]}` }
+          : null;
+      if (failure) console.error(`alloclab: page ${url} failed in ${failure.phase}: ${failure.message}`);
+      const outputs: Output[] = [];
+      if (options.json && (failure === null || options.keepFailed)) {
+        const file = toRunFile({ engine: 'chromium', ...runtime }, [run], { perFrame: true, ...(failure ? { failure } : {}) });
+        outputs.push({ path: options.json, data: stringifyRunFile(file), written: `JSON written to ${options.json}` });
       }
-      if (options.trace) {
-        writeFileAtomic(
-          options.trace,
-          JSON.stringify(toChromeTrace([{ result: run, frames: page.frames, markerNames: page.markerNames }])),
-        );
-        console.log(`Chrome trace written to ${options.trace}`);
+      if (options.trace && failure === null) {
+        const trace = toChromeTrace([{ result: run, frames: page.frames, markerNames: page.markerNames }]);
+        outputs.push({ path: options.trace, data: JSON.stringify(trace), written: `Chrome trace written to ${options.trace}` });
       }
-      setExitCode(options.budget !== undefined && !withinBudget([run], options.budget) ? 1 : 0);
+      await writeOutputs(outputs, say);
+      setExitCode(failure ? 2 : options.budget !== undefined && !withinBudget([run], options.budget) ? 1 : 0);
     });
 }

@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve, extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve, extname, relative, isAbsolute } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SceneDefinition } from '../engine/Scene.ts';
 import { UsageError } from './UsageError.ts';
+import type { SceneInfo } from './worker/protocol.ts';
 
 /** Where a scene comes from: the catalog by name, or a user's file by path. */
 export type SceneRef = { kind: 'catalog'; name: string } | { kind: 'file'; path: string };
@@ -24,7 +25,7 @@ export async function parseSceneRef(arg: string): Promise<SceneRef> {
   return { kind: 'catalog', name: arg };
 }
 
-/** Loads the scene a reference names (in the measuring process). */
+/** Loads the scene a reference names (in the measuring process: a scene file's top level runs there). */
 export async function loadScene(ref: SceneRef): Promise<SceneDefinition> {
   if (ref.kind === 'catalog') {
     const { findScene } = await import('../../scenes/index.ts');
@@ -36,8 +37,16 @@ export async function loadScene(ref: SceneRef): Promise<SceneDefinition> {
     // Node loads a .ts or .js file as CommonJS in a package whose "type" is not "module".
     if (error instanceof SyntaxError && error.message.includes('outside a module')) {
       throw new UsageError(
-        `${ref.path} was loaded as CommonJS, where import statements are not allowed`,
+        'the file was loaded as CommonJS, where import statements are not allowed',
         'name it .mts, or set "type": "module" in the package.json of its project',
+      );
+    }
+    // An ES module that uses module.exports or require: CommonJS written in a file loaded as ESM.
+    if (error instanceof ReferenceError && /^(module|require|exports) is not defined in ES module scope/.test(error.message)) {
+      const location = errorLocation(error);
+      throw new UsageError(
+        `${error.name}: ${firstLine(error.message)}${location ? ` (${location})` : ''}: a scene file is an ES module, this one is CommonJS`,
+        'export default defineScene({ ... }) with import statements',
       );
     }
     throw error;
@@ -45,16 +54,55 @@ export async function loadScene(ref: SceneRef): Promise<SceneDefinition> {
   const scene = module.default as SceneDefinition | undefined;
   if (typeof scene !== 'object' || scene === null || typeof scene.variants !== 'object' || typeof scene.name !== 'string') {
     throw new UsageError(
-      `${ref.path} does not export a scene`,
+      'the file does not export a scene',
       'default-export defineScene({ name, description, size, variants }) from alloclab',
+    );
+  }
+  const size = scene.size as Partial<SceneDefinition['size']> | undefined;
+  if (typeof size !== 'object' || size === null || !['default', 'min', 'max'].every((k) => typeof size[k as 'min'] === 'number')) {
+    throw new UsageError(
+      `scene "${scene.name}" has no size: a scene needs size: { default, min, max, unit }`,
+      "e.g. size: { default: 1, min: 1, max: 1, unit: 'objects' }",
     );
   }
   return scene;
 }
 
+/** What the CLI needs of a scene to choose variants and check `--size`. */
+export function sceneInfo(scene: SceneDefinition): SceneInfo {
+  const { default: defaultSize, min, max, unit } = scene.size;
+  return { name: scene.name, variants: Object.keys(scene.variants), size: { default: defaultSize, min, max, unit: String(unit) } };
+}
+
+/** The first line of a message. */
+export function firstLine(message: string): string {
+  return message.split('\n', 1)[0]!.trim();
+}
+
+/**
+ * Where an error was thrown, as path:line (relative to the working directory when under it): the
+ * first file location its stack names (a syntax error's stack starts with it).
+ */
+export function errorLocation(error: unknown): string | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  // A syntax error in TypeScript starts its stack with the plain path: /path/to/scene.ts:3
+  const plain = /^(\/[^\s:]+):(\d+)$/.exec(stack.split('\n', 1)[0]!.trim());
+  const match = plain ?? /(file:\/\/[^\s()]+?):(\d+)/.exec(stack);
+  if (match === null) return undefined;
+  const [, where, line] = match;
+  let path: string;
+  try {
+    path = plain ? where! : fileURLToPath(where!);
+  } catch {
+    return undefined;
+  }
+  const rel = relative(process.cwd(), path);
+  return `${rel.startsWith('..') || isAbsolute(rel) ? path : rel}:${line}`;
+}
+
 /** The variants a `--variant` value selects from a scene. */
-export function selectVariants(scene: SceneDefinition, variant: string): string[] {
-  const names = Object.keys(scene.variants);
+export function selectVariants(scene: SceneInfo, variant: string): string[] {
+  const names = scene.variants;
   if (variant === 'both') {
     if (names.includes('allocating') && names.includes('optimized')) return ['allocating', 'optimized'];
     return names;

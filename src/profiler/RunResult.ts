@@ -24,6 +24,16 @@ export interface RunFile {
   createdAt: string;
   runtime: RuntimeInfo;
   runs: RunResult[];
+  /** Present when the command failed and the file was kept anyway (`--keep-failed`): what failed. */
+  failure?: RunFailure;
+}
+
+/** What failed in a run whose file was kept: the scene, the variant, the phase and the message. */
+export interface RunFailure {
+  scene: string;
+  variant: string;
+  phase: string;
+  message: string;
 }
 
 /** Per-marker figures, averaged over the measured frames. */

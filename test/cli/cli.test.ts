@@ -53,7 +53,9 @@ describe('alloclab CLI: errors', () => {
     expect(notScene.stderr).toContain('does not export a scene');
     const throws = await alloclab('run', fixture('throws-in-setup.ts'));
     expect(throws.code).toBe(2);
-    expect(throws.stderr.trim()).toBe('alloclab: scene "throws-in-setup" (allocating) failed in setup: level file missing');
+    expect(throws.stderr.trim()).toBe(
+      'alloclab: scene "throws-in-setup" (allocating) failed in setup: level file missing (test/fixtures/scenes/throws-in-setup.ts:9)',
+    );
   });
 
   it("an unknown variant exits 2 and names the scene's variants", async () => {

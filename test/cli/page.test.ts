@@ -1,7 +1,7 @@
 // `alloclab page <url>`: pages that do not use AllocLab's engine, measured in headless Chromium.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -130,6 +130,25 @@ describe('alloclab page', { timeout: 180_000 }, () => {
       /^alloclab: page file:\/\/\S+no-frames\.html: the page never requested a frame: no requestAnimationFrame call within 2 s of loading/,
     );
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a page that throws in every frame exits 2 as run does for a scene that throws, and writes no JSON unless --keep-failed', async () => {
+    const page = join('test', 'fixtures', 'pages', 'throws-every-frame.html');
+    const [dropped, kept] = [tempFile('dropped.json'), tempFile('kept.json')];
+    const [plain, keepFailed] = await Promise.all([
+      alloclab(['page', page, '--frames', '30', '--warmup', '30', '--json', dropped, '--no-progress']),
+      alloclab(['page', page, '--frames', '30', '--warmup', '30', '--json', kept, '--keep-failed', '--no-progress']),
+    ]);
+    for (const run of [plain, keepFailed]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /^alloclab: page file:\/\/\S+throws-every-frame\.html failed in frames: \d+ uncaught error\(s\); first: sprite sheet missing \(frame \d+\)\n$/,
+      );
+    }
+    expect(existsSync(dropped)).toBe(false);
+    const file = parseRunFile(JSON.parse(readFileSync(kept, 'utf8')));
+    expect(file.failure).toMatchObject({ variant: 'page', phase: 'frames' });
+    expect(file.runs[0]!.frames).toBe(30);
   });
 
   it('bad input is one line and exit 2: not a URL nor a file, a server that is not there', async () => {

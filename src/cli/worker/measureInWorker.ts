@@ -5,7 +5,8 @@
 import { createNodeProfiler } from '../../node/NodeProfiler.ts';
 import { measureRun } from '../../node/measureRun.ts';
 import { markerNames, openVariant } from '../../measure/SceneVariant.ts';
-import { loadScene } from '../sceneRef.ts';
+import { errorLocation, loadScene } from '../sceneRef.ts';
+import type { SceneSetup } from '../../engine/Scene.ts';
 import { runExtraPasses } from './extraPasses.ts';
 import type { WorkerMessage, WorkerSpec } from './protocol.ts';
 
@@ -13,23 +14,43 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Measures `spec`'s variant; every outcome, failures included, goes out through `send`. */
-export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMessage) => Promise<void>): Promise<void> {
-  let scene;
-  try {
-    scene = await loadScene(spec.scene);
-  } catch (error) {
-    return send({ type: 'error', phase: 'load', message: messageOf(error) });
-  }
+/**
+ * Measures `spec`'s variant and returns the result or the failure; where it is (phase, progress)
+ * goes out through `send` as it goes. An error the scene throws in loading or in setup propagates
+ * (the caller reports it with its location).
+ */
+export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMessage) => Promise<void>): Promise<WorkerMessage> {
+  const scene = await loadScene(spec.scene);
+  await send({ type: 'phase', phase: 'setup' });
   const node = createNodeProfiler({ frameCapacity: Math.max(10_000, Math.min(spec.frames, 100_000)) });
-  const run = openVariant(scene, {
-    variant: spec.variant,
-    size: spec.size,
-    profiler: node.profiler,
-    deep: spec.deep,
-    digestFrame: Math.max(1, spec.warmup),
-  });
-  if (run.type === 'error') return send(run);
+  // The setups are wrapped to keep what a setup throws: openVariant reports its message, this its file:line.
+  let thrownInSetup: unknown;
+  const variants: Record<string, SceneSetup> = {};
+  for (const [name, setup] of Object.entries(scene.variants)) {
+    variants[name] = (world, size) => {
+      try {
+        return setup(world, size);
+      } catch (error) {
+        thrownInSetup = error;
+        throw error;
+      }
+    };
+  }
+  const run = openVariant(
+    { ...scene, variants },
+    {
+      variant: spec.variant,
+      size: spec.size,
+      profiler: node.profiler,
+      deep: spec.deep,
+      digestFrame: Math.max(1, spec.warmup),
+    },
+  );
+  if (run.type === 'error') {
+    const location = run.phase === 'setup' ? errorLocation(thrownInSetup) : undefined;
+    return location === undefined ? run : { ...run, location };
+  }
+  await send({ type: 'progress', phase: 'warm-up', done: 0, total: spec.warmup + spec.frames });
   const step = run.step;
   let lastProgress = 0;
   try {
@@ -46,10 +67,10 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
       keepPerFrame: true,
       step,
       frameFunctions: () => run.world._frameFunctions(),
-      onProgress: (done, total) => {
+      onProgress: (done, total, phase) => {
         if (done - lastProgress >= 500 || done === total) {
           lastProgress = done;
-          void send({ type: 'progress', done, total });
+          void send({ type: 'progress', done, total, phase: phase === 'warmup' ? 'warm-up' : 'measure' });
         }
       },
     });
@@ -59,9 +80,9 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
       step,
       run.clock.frames,
       measured.result,
-      (done, total) => void send({ type: 'progress', done: measuredFrames + done, total: measuredFrames + total }),
+      (done, total) => void send({ type: 'progress', done: measuredFrames + done, total: measuredFrames + total, phase: 'passes' }),
     );
-    await send({
+    return {
       type: 'result',
       result: measured.result,
       frames: measured.frames,
@@ -70,8 +91,8 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
       digestFrame: run.digestFrame!,
       sceneErrors: run.errorSummary(),
       runtime: { version: process.version, v8: process.versions.v8, flags: process.execArgv.filter((f) => f.startsWith('--')) },
-    });
+    };
   } catch (error) {
-    await send({ type: 'error', phase: 'run', message: messageOf(error) });
+    return { type: 'error', phase: 'run', message: messageOf(error) };
   }
 }

@@ -11,10 +11,34 @@ export interface WorkerSpec extends VariantSpec, ExtraPassSpec {
   siteReferenceBytes?: number[];
 }
 
-/** An error in the scene or the run, with the phase it happened in. */
-export type WorkerFailure = VariantFailure;
+/** What the CLI asks a process to do before measuring a scene file: load it and say what it is. */
+export interface DescribeSpec {
+  describe: true;
+  scene: SceneRef;
+}
+
+/** A scene as the CLI needs it to choose variants and check `--size`, read in a measuring process. */
+export interface SceneInfo {
+  name: string;
+  variants: string[];
+  size: { default: number; min: number; max: number; unit: string };
+}
+
+/**
+ * Where the measuring process is: `load` (importing the scene), `setup`, `warm-up`, `measure`,
+ * `passes` (leaks, live heap); `frame` is the frames run when it was reported.
+ */
+export type WorkerPhase = 'load' | 'setup' | 'warm-up' | 'measure' | 'passes';
+
+/**
+ * An error in the scene or the run, with the phase it happened in (`location`: file:line where the
+ * error's stack names one).
+ */
+export type WorkerFailure = VariantFailure<string> & { location?: string };
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; done: number; total: number; phase: WorkerPhase }
+  | { type: 'phase'; phase: WorkerPhase }
+  | { type: 'scene'; scene: SceneInfo }
   | (MeasuredVariant & { runtime: { version: string; v8: string; flags: string[] } })
   | WorkerFailure;

@@ -1,14 +1,15 @@
-import { RUN_SCHEMA, type RunFile, type RunResult, type RuntimeInfo } from '../RunResult.ts';
+import { RUN_SCHEMA, type RunFailure, type RunFile, type RunResult, type RuntimeInfo } from '../RunResult.ts';
 
 /**
  * Builds the `alloclab.run/1` document. Per-frame arrays are kept only when asked for, as they
  * dominate the file's size; NaN figures (frames a GC or the JIT disturbed) become null in JSON.
  */
-export function toRunFile(runtime: RuntimeInfo, runs: RunResult[], options: { perFrame?: boolean } = {}): RunFile {
+export function toRunFile(runtime: RuntimeInfo, runs: RunResult[], options: { perFrame?: boolean; failure?: RunFailure } = {}): RunFile {
   return {
     schema: RUN_SCHEMA,
     createdAt: new Date().toISOString(),
     runtime,
+    ...(options.failure ? { failure: options.failure } : {}),
     runs: runs.map((run) => {
       if (options.perFrame || run.perFrameBytes === undefined) return run;
       const { perFrameBytes: _omit, ...rest } = run;
