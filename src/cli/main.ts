@@ -19,7 +19,7 @@ import { openBrowserLab } from './browserRun.ts';
 import { loadScene, parseSceneRef, sceneInfo, selectVariants, type SceneRef } from './sceneRef.ts';
 import {
   DEFAULT_TIMEOUT_S,
-  describeScene,
+  openSceneFile,
   runVariant,
   runVariantCountingSites,
   SceneFailure,
@@ -29,7 +29,7 @@ import {
 import { UsageError } from './UsageError.ts';
 import { checkOutputs, writeOutputs, writesToStdout, type Output } from './outputs.ts';
 import { installExitHandlers } from './lifetime.ts';
-import type { SceneInfo } from './worker/protocol.ts';
+import type { SceneInfo, WorkerSpec } from './worker/protocol.ts';
 import { addExtraPassOptions, extraPassSpec, type ExtraPassOptions } from './worker/extraPasses.ts';
 
 const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
@@ -117,38 +117,11 @@ function failureLine(subject: string, variant: string | null, failure: SceneFail
   return `${subject}${variant === null ? '' : ` (${variant})`} failed in ${failure.phase}: ${failure.message}${where}${log}`;
 }
 
-/** Reads a scene's name, variants and size: a scene file in a process of its own, a catalog scene here. */
-async function readScene(ref: SceneRef, control: WorkerControl): Promise<SceneInfo> {
-  try {
-    return ref.kind === 'catalog' ? sceneInfo(await loadScene(ref)) : await describeScene(ref, control);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const failure =
-      error instanceof SceneFailure ? error : new SceneFailure('load', error instanceof Error ? error.message : String(error));
-    failure.message = failureLine(subjectOf(ref, null), null, failure);
-    throw failure;
-  }
-}
-
-/** The variant whose failure a SceneFailure from `measure` reports (for --keep-failed). */
+/** The variant failing in a SceneFailure from `measure` (for --keep-failed). */
 let failedVariant: { scene: string; variant: string; phase: string } | null = null;
 
-async function measure(
-  sceneArg: string,
-  options: RunOptions,
-  variantArg: string,
-): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
-  checkOutputs(options);
-  const ref = await parseSceneRef(sceneArg);
-  const control: WorkerControl = { timeoutS: options.timeout, verbose: options.verbose };
-  const scene = await readScene(ref, control);
-  const variants = selectVariants(scene, variantArg);
-  const size = options.size ?? scene.size.default;
-  if (size < scene.size.min || size > scene.size.max) {
-    throw new UsageError(
-      `--size ${size} is outside scene "${scene.name}"'s range ${scene.size.min}..${scene.size.max} (${scene.size.unit})`,
-    );
-  }
+/** Options refused whatever the scene (before anything loads). */
+function checkOptions(options: RunOptions): void {
   if (options.attribute && !options.browser) throw new UsageError("--attribute needs --browser (it samples with Chromium's heap profiler)");
   if (options.browser && (options.leaks || options.liveHeap)) {
     throw new UsageError(
@@ -164,11 +137,80 @@ async function measure(
       '--sites is not available with --browser',
       'count sites in Node (counts do not depend on the engine), or use --attribute for sampled bytes per function in Chromium',
     );
+}
+
+/** The variants to measure and the size, or a UsageError. */
+function planRun(scene: SceneInfo, options: RunOptions, variantArg: string): { variants: string[]; size: number } {
+  const variants = selectVariants(scene, variantArg);
+  const size = options.size ?? scene.size.default;
+  if (size < scene.size.min || size > scene.size.max) {
+    throw new UsageError(
+      `--size ${size} is outside scene "${scene.name}"'s range ${scene.size.min}..${scene.size.max} (${scene.size.unit})`,
+    );
+  }
+  return { variants, size };
+}
+
+async function measure(
+  sceneArg: string,
+  options: RunOptions,
+  variantArg: string,
+): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
+  checkOutputs(options);
+  checkOptions(options);
+  const ref = await parseSceneRef(sceneArg);
+  const control: WorkerControl = { timeoutS: options.timeout, verbose: options.verbose };
+  const specOf = (variant: string, size: number): WorkerSpec => ({
+    scene: ref,
+    variant,
+    frames: options.frames,
+    warmup: options.warmup,
+    size,
+    mode: options.mode,
+    deep: options.deep,
+    keepSlices: options.trace !== undefined,
+    sites: options.sites,
+    ...extraPassSpec(options),
+  });
+  // A scene file is loaded in the process that measures its first variant (not in the CLI); a
+  // catalog scene is read here.
+  let progressOfFirst: ((done: number, total: number) => void) | null = null;
+  let first: Promise<VariantOutcome | null> | null = null;
+  let scene: SceneInfo;
+  try {
+    if (ref.kind === 'catalog') scene = sceneInfo(await loadScene(ref));
+    else {
+      const file = openSceneFile(
+        ref,
+        options.mode,
+        control,
+        (info) => {
+          if (options.browser || options.sites) return null;
+          try {
+            const plan = planRun(info, options, variantArg);
+            return specOf(plan.variants[0]!, plan.size);
+          } catch {
+            return null;
+          }
+        },
+        (done, total) => progressOfFirst?.(done, total),
+      );
+      first = file.outcome;
+      scene = await file.info;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const failure =
+      error instanceof SceneFailure ? error : new SceneFailure('load', error instanceof Error ? error.message : String(error));
+    failure.message = failureLine(subjectOf(ref, null), null, failure);
+    throw failure;
+  }
+  const { variants, size } = planRun(scene, options, variantArg);
   const showProgress = options.progress && process.stderr.isTTY === true;
   const outcomes: VariantOutcome[] = [];
   // Closed (its dev server stopped) however measuring ends.
   await using lab = options.browser ? await openBrowserLab(ref, { attribute: options.attribute }) : null;
-  for (const variant of variants) {
+  for (const [i, variant] of variants.entries()) {
     const bar = showProgress
       ? new SingleBar(
           { format: `${scene.name} · ${variant} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true },
@@ -177,26 +219,17 @@ async function measure(
       : null;
     bar?.start(options.warmup + options.frames, 0);
     try {
-      const spec = {
-        scene: ref,
-        variant,
-        frames: options.frames,
-        warmup: options.warmup,
-        size,
-        mode: options.mode,
-        deep: options.deep,
-        keepSlices: options.trace !== undefined,
-        sites: options.sites,
-        ...extraPassSpec(options),
-      };
       const progress = (done: number, total: number): void => {
         bar?.setTotal(total);
         bar?.update(done);
       };
+      progressOfFirst = i === 0 ? progress : null;
+      const measuredFirst = i === 0 && first !== null ? await first : null;
       outcomes.push(
-        lab !== null
-          ? await lab.runVariant(spec, progress)
-          : await (options.sites ? runVariantCountingSites : runVariant)(spec, control, progress),
+        measuredFirst ??
+          (lab !== null
+            ? await lab.runVariant(specOf(variant, size), progress)
+            : await (options.sites ? runVariantCountingSites : runVariant)(specOf(variant, size), control, progress)),
       );
     } catch (error) {
       if (error instanceof SceneFailure) {

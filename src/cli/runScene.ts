@@ -6,7 +6,8 @@ import { MODE_FLAGS } from '../node/modes.ts';
 import { ownModule } from '../node/packageLayout.ts';
 import { trackChild } from './lifetime.ts';
 import type { SceneRef } from './sceneRef.ts';
-import type { DescribeSpec, SceneInfo, WorkerMessage, WorkerSpec } from './worker/protocol.ts';
+import type { DescribeSpec, ParentMessage, SceneInfo, WorkerMessage, WorkerSpec } from './worker/protocol.ts';
+import type { ProfileMode } from '../profiler/RunResult.ts';
 
 /** A finished variant, as the worker reported it. */
 export type VariantOutcome = Extract<WorkerMessage, { type: 'result' }>;
@@ -70,6 +71,7 @@ function runProcess(
   flags: readonly string[],
   control: WorkerControl,
   onProgress?: (done: number, total: number) => void,
+  onScene?: (scene: SceneInfo) => WorkerSpec | null,
 ): Promise<Extract<WorkerMessage, { type: 'result' | 'scene' }>> {
   return new Promise((resolve, reject) => {
     const child = fork(workerPath, [JSON.stringify(spec), String(process.pid)], {
@@ -89,19 +91,38 @@ function runProcess(
     let failure: Extract<WorkerMessage, { type: 'error' }> | null = null;
     let timedOut = false;
     let grace: NodeJS.Timeout | undefined;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, control.timeoutS * 1000);
+    const startTimer = () =>
+      setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, control.timeoutS * 1000);
+    let timer = startTimer();
     child.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') {
         last = { phase: message.phase, done: message.done, total: message.total };
         onProgress?.(message.done, message.total);
-      } else if (message.type === 'phase') last = { phase: message.phase };
-      else if (message.type === 'error') failure = message;
-      else final = message;
+        return;
+      }
+      if (message.type === 'phase') {
+        last = { phase: message.phase };
+        return;
+      }
+      if (message.type === 'error') failure = message;
+      else if (message.type === 'scene' && 'describe' in spec && spec.hold) {
+        // Described, and holding: measure the first variant in this process, or stop it.
+        const next = onScene?.(message.scene) ?? null;
+        if (next !== null) {
+          clearTimeout(timer);
+          timer = startTimer();
+          last = { phase: 'setup' };
+          child.send({ type: 'measure', spec: next } satisfies ParentMessage);
+          return;
+        }
+        final = message;
+        child.send({ type: 'stop' } satisfies ParentMessage);
+      } else final = message;
       // The process exits by itself once it sent its last message; a scene's handle cannot keep it.
-      if (message.type !== 'progress' && message.type !== 'phase') grace = setTimeout(() => child.kill('SIGKILL'), 2000);
+      grace = setTimeout(() => child.kill('SIGKILL'), 2000);
     });
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -149,12 +170,33 @@ export async function runVariant(
 }
 
 /**
- * Loads a scene file in a process of its own (its top level may throw, loop or leave timers
- * running: the CLI is not where it runs) and returns its name, variants and size.
+ * Loads a scene file in a measuring process (its top level may throw, loop or leave timers running:
+ * the CLI is not where it runs). `info` resolves with its name, variants and size; `first(info)`
+ * returns the spec of the first variant to measure in that same process (null: none, the process
+ * ends), whose outcome `outcome` resolves with (null when there was none). Started with `mode`'s flags.
  */
-export async function describeScene(scene: SceneRef, control: WorkerControl): Promise<SceneInfo> {
-  const message = await runProcess({ describe: true, scene }, MODE_FLAGS.production, control);
-  return (message as Extract<WorkerMessage, { type: 'scene' }>).scene;
+export function openSceneFile(
+  scene: SceneRef,
+  mode: ProfileMode,
+  control: WorkerControl,
+  first: (info: SceneInfo) => WorkerSpec | null,
+  onProgress: (done: number, total: number) => void,
+): { info: Promise<SceneInfo>; outcome: Promise<VariantOutcome | null> } {
+  let resolveInfo!: (info: SceneInfo) => void;
+  let rejectInfo!: (error: unknown) => void;
+  const info = new Promise<SceneInfo>((resolve, reject) => {
+    resolveInfo = resolve;
+    rejectInfo = reject;
+  });
+  const run = runProcess({ describe: true, scene, hold: true }, MODE_FLAGS[mode], control, onProgress, (described) => {
+    resolveInfo(described);
+    return first(described);
+  });
+  // A failure before the scene was described is the info's (a rejection after it changes nothing).
+  run.catch(rejectInfo);
+  const outcome = run.then((message) => (message.type === 'result' ? message : null));
+  outcome.catch(() => {});
+  return { info, outcome };
 }
 
 /**

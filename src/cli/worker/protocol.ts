@@ -15,7 +15,15 @@ export interface WorkerSpec extends VariantSpec, ExtraPassSpec {
 export interface DescribeSpec {
   describe: true;
   scene: SceneRef;
+  /**
+   * Wait, once the scene is described, for a `ParentMessage`: the first variant is then measured in
+   * this same process (a scene file costs no process of its own), or none.
+   */
+  hold?: boolean;
 }
+
+/** What the CLI tells a process that described a scene and holds (see `DescribeSpec.hold`). */
+export type ParentMessage = { type: 'measure'; spec: WorkerSpec } | { type: 'stop' };
 
 /** A scene as the CLI needs it to choose variants and check `--size`, read in a measuring process. */
 export interface SceneInfo {

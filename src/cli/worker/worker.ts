@@ -12,7 +12,7 @@
  * run in the phase it happened in; its stack goes to stderr, which the CLI keeps in a log file.
  */
 import { Worker } from 'node:worker_threads';
-import type { DescribeSpec, WorkerMessage, WorkerPhase, WorkerSpec } from './protocol.ts';
+import type { DescribeSpec, ParentMessage, WorkerMessage, WorkerPhase, WorkerSpec } from './protocol.ts';
 import { errorLocation, firstLine } from '../sceneRef.ts';
 
 let phase: WorkerPhase = 'load';
@@ -81,7 +81,14 @@ async function main(): Promise<void> {
   startWatchdog(Number(process.argv[3] ?? process.ppid));
   if ('describe' in spec) {
     const { loadScene, sceneInfo } = await import('../sceneRef.ts');
-    return finish({ type: 'scene', scene: sceneInfo(await loadScene(spec.scene)) });
+    const scene: WorkerMessage = { type: 'scene', scene: sceneInfo(await loadScene(spec.scene)) };
+    if (!spec.hold) return finish(scene);
+    await send(scene);
+    const next = await new Promise<ParentMessage>((resolve) => process.once('message', resolve));
+    if (next.type === 'stop') process.exit(0);
+    // The scene's module is loaded already: measureInWorker's import of it is the same module.
+    const { measureInWorker } = await import('./measureInWorker.ts');
+    return finish(await measureInWorker(next.spec, send));
   }
   if (spec.sites) {
     const { instrumentScene } = await import('../instrumentScene.ts').catch((error: unknown) => {
