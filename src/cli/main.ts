@@ -117,9 +117,6 @@ function failureLine(subject: string, variant: string | null, failure: SceneFail
   return `${subject}${variant === null ? '' : ` (${variant})`} failed in ${failure.phase}: ${failure.message}${where}${log}`;
 }
 
-/** The variant failing in a SceneFailure from `measure` (for --keep-failed). */
-let failedVariant: { scene: string; variant: string; phase: string } | null = null;
-
 /** Options refused whatever the scene (before anything loads). */
 function checkOptions(options: RunOptions): void {
   if (options.attribute && !options.browser) throw new UsageError("--attribute needs --browser (it samples with Chromium's heap profiler)");
@@ -235,7 +232,8 @@ async function measure(
       if (error instanceof SceneFailure) {
         error.message = failureLine(subjectOf(ref, scene.name), variant, error);
         error.outcomes = outcomes;
-        failedVariant = { scene: scene.name, variant, phase: error.phase };
+        error.scene = scene.name;
+        error.variant = variant;
       }
       throw error;
     } finally {
@@ -285,8 +283,9 @@ async function runCommand(
   try {
     measured = await measure(sceneArg, options, variantArg);
   } catch (error) {
-    if (error instanceof SceneFailure && options.keepFailed && options.json && error.outcomes.length > 0 && failedVariant !== null) {
-      await writeOutputs(outputsOf(error.outcomes, options, { ...failedVariant, message: error.message }), say);
+    if (error instanceof SceneFailure && options.keepFailed && options.json && error.outcomes.length > 0) {
+      const failure = { scene: error.scene!, variant: error.variant!, phase: error.phase, message: error.message };
+      await writeOutputs(outputsOf(error.outcomes, options, failure), say);
     }
     throw error;
   }

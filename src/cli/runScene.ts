@@ -19,6 +19,9 @@ export class SceneFailure extends Error {
   location?: string;
   /** The log file that holds the raw detail (a stack, V8's fatal error text). */
   log?: string;
+  /** The scene and variant that failed, once known (for the JSON of --keep-failed). */
+  scene?: string;
+  variant?: string;
   /** Variants measured before this one failed (written with --keep-failed). */
   outcomes: VariantOutcome[] = [];
 
