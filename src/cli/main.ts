@@ -230,6 +230,7 @@ async function measure(
       );
     } catch (error) {
       if (error instanceof SceneFailure) {
+        error.reason = error.location ? `${error.message} (${error.location})` : error.message;
         error.message = failureLine(subjectOf(ref, scene.name), variant, error);
         error.outcomes = outcomes;
         error.scene = scene.name;
@@ -284,7 +285,7 @@ async function runCommand(
     measured = await measure(sceneArg, options, variantArg);
   } catch (error) {
     if (error instanceof SceneFailure && options.keepFailed && options.json && error.outcomes.length > 0) {
-      const failure = { scene: error.scene!, variant: error.variant!, phase: error.phase, message: error.message };
+      const failure = { scene: error.scene!, variant: error.variant!, phase: error.phase, message: error.reason ?? error.message };
       await writeOutputs(outputsOf(error.outcomes, options, failure), say);
     }
     throw error;

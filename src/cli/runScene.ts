@@ -19,9 +19,10 @@ export class SceneFailure extends Error {
   location?: string;
   /** The log file that holds the raw detail (a stack, V8's fatal error text). */
   log?: string;
-  /** The scene and variant that failed, once known (for the JSON of --keep-failed). */
+  /** The scene and variant that failed, and the message before the CLI made it a line (for the JSON of --keep-failed). */
   scene?: string;
   variant?: string;
+  reason?: string;
   /** Variants measured before this one failed (written with --keep-failed). */
   outcomes: VariantOutcome[] = [];
 

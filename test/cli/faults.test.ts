@@ -272,10 +272,12 @@ describe('alloclab under faults: nothing recorded is lost', () => {
     const dir = tempDir();
     const [kept, keptTrace, failedJson, devFull] = ['kept.json', 'kept.trace.json', 'failed.json', 'first.json'].map((f) => join(dir, f));
     for (const path of [kept, keptTrace, failedJson, devFull]) writeFileSync(path, 'recorded before');
-    const [threw, keepFailed, second] = await Promise.all([
+    const laterJson = join(dir, 'later.json');
+    const [threw, keepFailed, second, later] = await Promise.all([
       alloclab(['run', fault, '--variant', 'throws-in-update', ...tiny, '--json', kept, '--trace', keptTrace]),
       alloclab(['run', fault, '--variant', 'throws-in-update', ...tiny, '--json', failedJson, '--keep-failed']),
       alloclab(['run', fault, '--variant', 'timer-left', ...tiny, '--json', devFull, '--trace', '/dev/full']),
+      alloclab(['compare', join(faults, 'second-fails.ts'), ...tiny, '--json', laterJson, '--keep-failed']),
     ]);
     expect(threw.code).toBe(2);
     expect(oneLine(threw.stderr)).toMatch(
@@ -291,7 +293,20 @@ describe('alloclab under faults: nothing recorded is lost', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toBe('alloclab: could not write /dev/full (ENOSPC); no file was replaced\n');
     expect(readFileSync(devFull, 'utf8')).toBe('recorded before');
-    expect(readdirSync(dir).sort()).toEqual(['failed.json', 'first.json', 'kept.json', 'kept.trace.json']);
+    // The second variant failed in setup: the JSON keeps the first, and says what failed and where.
+    expect(later.code).toBe(2);
+    expect(oneLine(later.stderr)).toBe(
+      `alloclab: scene "second-fails" (optimized) failed in setup: level file missing (${join(faults, 'second-fails.ts')}:11)`,
+    );
+    const laterFile = parseRunFile(JSON.parse(readFileSync(laterJson, 'utf8')));
+    expect(laterFile.runs.map((r) => r.variant)).toEqual(['allocating']);
+    expect(laterFile.failure).toEqual({
+      scene: 'second-fails',
+      variant: 'optimized',
+      phase: 'setup',
+      message: `level file missing (${join(faults, 'second-fails.ts')}:11)`,
+    });
+    expect(readdirSync(dir).sort()).toEqual(['failed.json', 'first.json', 'kept.json', 'kept.trace.json', 'later.json']);
   });
 
   it('temporary files are removed when the CLI ends while it writes (as on SIGINT), and nothing is replaced', async () => {
