@@ -1,9 +1,9 @@
 // The CLI under faults: a scene that never ends, throws outside frames or runs out of memory, a CLI
 // killed by a signal, outputs that cannot be written. Nothing hangs, nothing is left running,
 // nothing recorded is lost, and every failure is one line.
-import { describe, it, expect } from 'vitest';
+import { afterAll, describe, it, expect } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,10 @@ const bin = join(root, 'bin', 'alloclab.js');
 const faults = join('test', 'fixtures', 'scenes', 'faults');
 const fault = join(faults, 'fault.ts');
 const tiny = ['--frames', '30', '--warmup', '30', '--no-progress'];
+// Every directory the tests make (outputs, and the failure logs, ALLOCLAB_LOG_DIR), removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'alloclab-faults-'));
+const logs = mkdtempSync(join(scratch, 'logs-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 interface Ended {
   code: number | null;
@@ -36,7 +40,6 @@ function alloclab(
   options: { env?: NodeJS.ProcessEnv; limitMs?: number; onStart?: (child: ChildProcess, tree: () => number[]) => void } = {},
 ): Promise<Ended> {
   return new Promise((resolve, reject) => {
-    const logs = mkdtempSync(join(tmpdir(), 'alloclab-logs-'));
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
       env: { ...process.env, NODE_OPTIONS: '', ALLOCLAB_LOG_DIR: logs, ...options.env },
@@ -78,7 +81,7 @@ async function ended(pids: number[], ms = 3000): Promise<number[]> {
 }
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'alloclab-faults-'));
+  return mkdtempSync(join(scratch, 'out-'));
 }
 
 /** The failure line the CLI printed: exactly one line on stderr. */
