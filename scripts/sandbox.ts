@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox`: serves the sandbox and opens it in the system's Chromium/Chrome with the
- * flags exact byte figures need (--enable-precise-memory-info, --js-flags=--expose-gc). Without a
+ * flags exact byte figures need (--enable-precise-memory-info, and the V8 flags of SANDBOX_JS_FLAGS:
+ * gc(), no pretenuring, natives syntax for the warm-up's tier judge). Without a
  * display (or a browser) it prints the URL and the flags to start a browser with yourself.
  */
 import { spawn } from 'node:child_process';
@@ -8,9 +9,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'vite';
-import { findChromium } from '../test/browser/harness.ts';
+import { findChromium } from '../src/chromium/findChromium.ts';
+import { SANDBOX_JS_FLAGS } from '../src/chromium/chromiumFlags.ts';
 
-const FLAGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
+const FLAGS = ['--enable-precise-memory-info', `--js-flags=${SANDBOX_JS_FLAGS.join(' ')}`];
 
 const server = await createServer({ configFile: join(import.meta.dirname, '../vite.config.ts'), root: join(import.meta.dirname, '..') });
 await server.listen();

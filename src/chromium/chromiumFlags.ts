@@ -48,3 +48,10 @@ export const ATTRIBUTION_JS_FLAGS: readonly string[] = ['--no-turbo-inlining', '
 export function chromiumArgs(jsFlags: readonly string[]): string[] {
   return [...HEADLESS_SWITCHES, `--js-flags=${jsFlags.join(' ')}`];
 }
+
+/**
+ * V8 flags of the sandbox's browser (`npm run sandbox`, the sandbox's tests): the lab's production
+ * flags, and natives syntax, so that the page's warm-up can read each frame function's tier
+ * (WarmupWatch) instead of inferring it from quiet frames.
+ */
+export const SANDBOX_JS_FLAGS: readonly string[] = [...LAB_JS_FLAGS.production, '--allow-natives-syntax'];

@@ -34,6 +34,11 @@ export class Sprite extends Behaviour {
   text = '';
   /** Draw order: larger is drawn on top. */
   layer = 0;
+  /**
+   * What a renderer keeps for this sprite (the sandbox: its pixi display object), found without a
+   * lookup; null until a renderer draws it. Not the scene's to set.
+   */
+  rendererView: object | null = null;
 
   /** Sets shape, color and size in one call (returns this). */
   set(shape: SpriteShape, color: number, width: number, height: number = width): this {

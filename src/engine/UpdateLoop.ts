@@ -43,6 +43,10 @@ export class UpdateLoop {
 
   /** Adds the distinct update and lateUpdate methods that run each frame to `out` (allocates; outside frames). */
   _collectFrameFunctions(out: Set<unknown>): void {
+    // The loops themselves: one V8 did not inline into World.tick runs in whatever tier it reached.
+    const deep = this._world.deepProfile;
+    out.add(deep ? UpdateLoop.prototype.runUpdateDeep : UpdateLoop.prototype.runUpdate);
+    out.add(deep ? UpdateLoop.prototype.runLateUpdateDeep : UpdateLoop.prototype.runLateUpdate);
     for (let i = 0; i < this._updateList.count; i++) out.add(this._updateList.items[i]!.update);
     for (let i = 0; i < this._lateUpdateList.count; i++) out.add(this._lateUpdateList.items[i]!.lateUpdate);
   }

@@ -17,7 +17,7 @@ export class UnknownVariantError extends Error {
 
 /** The setup of a scene's variant, or an `UnknownVariantError`. */
 export function findVariant(scene: SceneDefinition, variant: string): SceneSetup {
-  const setup = scene.variants[variant];
+  const setup = Object.hasOwn(scene.variants, variant) ? scene.variants[variant] : undefined;
   if (setup === undefined) throw new UnknownVariantError(scene, variant);
   return setup;
 }

@@ -3,7 +3,7 @@ import { buildRunResult, type RunLabel } from '../profiler/buildRunResult.ts';
 import type { GcLog } from '../profiler/GcLog.ts';
 import type { HeapMeter, ProfilerClock } from '../profiler/HeapMeter.ts';
 import type { Profiler } from '../profiler/Profiler.ts';
-import type { ProfileMode, RunResult } from '../profiler/RunResult.ts';
+import type { ProfileMode, RunResult, WarmupJudgeName } from '../profiler/RunResult.ts';
 
 /** The parts of a wired profiler the loop reads (a Node profiler and a lab profiler both have them). */
 export interface ProfilerParts {
@@ -19,6 +19,8 @@ export interface ProfilerParts {
  * page reads code installs from a DevTools trace of each chunk, a plain page cannot tell.
  */
 export interface WarmupJudge {
+  /** How the run says its warm-up was judged. */
+  readonly name: WarmupJudgeName;
   /** False when the JIT cannot be seen: warm-up is then exactly `warmup` frames, never called settled. */
   readonly sees: boolean;
   /** Frames run between two looks (1: a look after every frame). */
@@ -47,7 +49,10 @@ export interface MeasuringPlatform {
   /** Whether progress is reported between measured chunks (a call between frames, never inside one). */
   progressWhileMeasuring: boolean;
   /** What only the platform knows about the run, read when the result is built. */
-  label(): Omit<RunLabel, 'scene' | 'variant' | 'mode' | 'size' | 'warmup' | 'jitSettled' | 'refusedMarkerEvents' | 'refusedSitePairs'>;
+  label(): Omit<
+    RunLabel,
+    'scene' | 'variant' | 'mode' | 'size' | 'warmup' | 'jitSettled' | 'warmupJudge' | 'refusedMarkerEvents' | 'refusedSitePairs'
+  >;
   /** Per-frame bytes are kept in the result (for exports and matchers). */
   keepPerFrame: boolean;
 }
@@ -174,6 +179,7 @@ export async function measureFrames(
       size: options.size ?? null,
       warmup: warm,
       jitSettled,
+      warmupJudge: judge.name,
       refusedMarkerEvents: profiler.recorder.eventsRefused - refusedBefore,
       refusedSitePairs: profiler.recorder.sitePairsRefused - refusedPairsBefore,
     },

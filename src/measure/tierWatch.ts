@@ -1,11 +1,18 @@
-/** V8's %GetOptimizationStatus bits: "never optimise" (given up after deoptimisations) and "optimised" (Maglev or TurboFan). */
+/** V8's %GetOptimizationStatus bit "never optimise" (given up after deoptimisations), the same in every V8 so far. */
 const NEVER_OPTIMIZE = 1 << 1;
-const OPTIMIZED = 1 << 4;
 
 /** V8's runtime functions for a function's tier, reachable where natives syntax is allowed. */
 export interface V8Natives {
   status(fn: unknown): number;
   optimizeOnNextCall(fn: unknown): void;
+  /**
+   * The status bit "optimised" (Maglev or TurboFan) in this V8: its place moved when V8 dropped a
+   * bit before it (1 << 4 in Node 24's V8 13.6, 1 << 3 in Chromium 156's V8 15.6), so it is found
+   * by optimising a probe function (0 where nothing gets optimised, e.g. --jitless).
+   */
+  optimizedBit: number;
+  /** The status bit "TurboFan" (the top tier), found the same way (0 where TurboFan is off). */
+  turbofanBit: number;
 }
 
 /**
@@ -17,15 +24,38 @@ export function compileNatives(): V8Natives | null {
   try {
     const status = new Function('fn', 'return %GetOptimizationStatus(fn);') as (fn: unknown) => number;
     const optimize = new Function('fn', '%PrepareFunctionForOptimization(fn); %OptimizeFunctionOnNextCall(fn);') as (fn: unknown) => void;
-    return { status, optimizeOnNextCall: optimize };
+    const gained = bitsGainedByOptimising(status, optimize);
+    // The lowest gained bit says "optimised", the highest the compiler ("TurboFan").
+    return {
+      status,
+      optimizeOnNextCall: optimize,
+      optimizedBit: gained & -gained,
+      turbofanBit: gained === 0 ? 0 : 1 << (31 - Math.clz32(gained)),
+    };
   } catch {
     return null;
   }
 }
 
-/** True when V8 runs `fn` as optimised code (Maglev or TurboFan), or has given up optimising it. */
-export function isOptimizedOrGivenUp(natives: V8Natives, fn: unknown): boolean {
-  return (natives.status(fn) & (OPTIMIZED | NEVER_OPTIMIZE)) !== 0;
+/** The status bits a probe function gains when V8 optimises it on request (besides "is a function"). */
+function bitsGainedByOptimising(status: (fn: unknown) => number, optimize: (fn: unknown) => void): number {
+  const probe = new Function('x', 'return x + 1;') as (x: number) => number;
+  optimize(probe);
+  probe(1);
+  probe(2);
+  const before = status(probe);
+  optimize(probe);
+  probe(3);
+  return status(probe) & ~before & ~1;
+}
+
+/** Which tier counts as final: any optimised code (Maglev or TurboFan), or TurboFan's only. */
+export type FinalTier = 'optimized' | 'turbofan';
+
+/** True when V8 runs `fn` in its final tier, or has given up optimising it. */
+export function isOptimizedOrGivenUp(natives: V8Natives, fn: unknown, tier: FinalTier = 'optimized'): boolean {
+  const bit = tier === 'turbofan' && natives.turbofanBit !== 0 ? natives.turbofanBit : natives.optimizedBit;
+  return (natives.status(fn) & (bit | NEVER_OPTIMIZE)) !== 0;
 }
 
 /**
@@ -46,10 +76,17 @@ export class TierWatch {
   /** Functions asked to be optimised, and the frame after which they were. */
   private readonly _requested = new Map<unknown, number>();
 
-  /** `functions` is asked for once, at the first look (after the first frame). */
-  constructor(natives: V8Natives, functions: () => readonly unknown[]) {
+  private readonly _tier: FinalTier;
+
+  /**
+   * `functions` is asked for once, at the first look (after the first frame). `tier`: what counts
+   * as final (Maglev code still boxes some doubles that TurboFan keeps in registers: the
+   * hud-text scene read 144 B a frame in a page with every frame function in Maglev code).
+   */
+  constructor(natives: V8Natives, functions: () => readonly unknown[], tier: FinalTier = 'optimized') {
     this._natives = natives;
     this._functions = functions;
+    this._tier = tier;
   }
 
   /** Functions still short of their final tier at the last look. */
@@ -63,7 +100,7 @@ export class TierWatch {
     this._awaited ??= this._functions();
     let pending = 0;
     for (const fn of this._awaited) {
-      if (isOptimizedOrGivenUp(this._natives, fn)) continue;
+      if (isOptimizedOrGivenUp(this._natives, fn, this._tier)) continue;
       const askedAt = this._requested.get(fn);
       if (askedAt !== undefined && askedAt < frame) continue;
       pending++;

@@ -42,6 +42,7 @@ function nodeJudge(options: MeasureRunOptions): WarmupJudge {
   let frames = 0;
   let quietFrames = 0;
   return {
+    name: 'jit-watch',
     sees: true,
     chunk: 1,
     quietTail: (n) => {

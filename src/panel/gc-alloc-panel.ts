@@ -54,6 +54,11 @@ export class GcAllocPanel {
   };
   private _timer = 0;
   private _label = '';
+  /**
+   * While the running code is still warming up, what to show instead of the newest frame's
+   * figure (e.g. "warming up (420 frames)"); null once warm-up ended. The sandbox sets it.
+   */
+  warmupStatus: (() => string | null) | null = null;
 
   constructor(profiled: BrowserProfiler, monitorFolder: FolderApi) {
     this._profiled = profiled;
@@ -139,7 +144,16 @@ export class GcAllocPanel {
     const fresh = model.poll();
     const latest = model.latest();
     const m = this._monitor;
-    m.bytes = !model.precise ? 'unavailable' : latest.frame < 0 ? '—' : latest.bytes === null ? 'GC in frame' : formatBytes(latest.bytes);
+    const warming = this.warmupStatus?.() ?? null;
+    m.bytes = !model.precise
+      ? 'unavailable'
+      : warming !== null
+        ? warming
+        : latest.frame < 0
+          ? '—'
+          : latest.bytes === null
+            ? 'GC in frame'
+            : formatBytes(latest.bytes);
     m.gcs = latest.gcCount;
     m.ms = latest.frame < 0 ? '—' : formatMs(latest.ms);
     for (const binding of this._bindings) binding.refresh();
@@ -147,7 +161,9 @@ export class GcAllocPanel {
     this.msGraph.draw(model.ms, model.gc, model.count, model.head, m.ms + ' ms');
     if (fresh || model.sample.seq < 0) {
       const caption =
-        model.sample.seq < 0 ? `${this._label}: waiting for a frame` : `${this._label}: frame ${latest.frame} (newest, 10×/s)`;
+        model.sample.seq < 0
+          ? `${this._label}: waiting for a frame`
+          : `${this._label}: frame ${latest.frame} (newest, 10×/s)${warming === null ? '' : `, ${warming}: not yet steady`}`;
       this.table.update(caption, model.rows(), this._panelRow);
     }
     const sites = this.sitesModel;

@@ -128,6 +128,15 @@ export interface SitesResult {
 /** How a run treats V8's optimiser: as a shipped game runs it, or with the optimising compilers off. */
 export type ProfileMode = 'production' | 'deterministic';
 
+/**
+ * How a run's warm-up was judged over: `jit-watch` (Node: V8's code spaces after every frame and,
+ * in production mode, each frame function's tier), `trace` (Chromium's lab: code installs in a
+ * DevTools trace), `tiers` (a page with V8's natives: each frame function's tier, then quiet
+ * frames), `quiet-window` (a page without: quiet frames alone, which cannot see a tier-up still
+ * to come), `none` (nothing to judge: a fixed number of frames).
+ */
+export type WarmupJudgeName = 'jit-watch' | 'trace' | 'tiers' | 'quiet-window' | 'none';
+
 /** What one profiled run measured. All byte figures are measured, never estimated. */
 export interface RunResult {
   scene: string;
@@ -140,6 +149,8 @@ export interface RunResult {
   warmup: number;
   /** True when warm-up ended because the JIT stopped compiling, false when it hit its limit. */
   jitSettled: boolean;
+  /** How the end of warm-up was told (absent in files written before it was recorded). */
+  warmupJudge?: WarmupJudgeName;
   heapMeter: { kind: string; precise: boolean };
   /** Measured used-heap growth per frame, over frames without a GC or JIT install inside. */
   bytesPerFrame: { mean: number; median: number; p95: number; max: number; min: number };

@@ -1,7 +1,7 @@
 import type { FrameCollector } from './FrameCollector.ts';
 import type { GcLog } from './GcLog.ts';
 import type { HeapMeter } from './HeapMeter.ts';
-import type { GcEventResult, RunResult } from './RunResult.ts';
+import type { GcEventResult, RunResult, WarmupJudgeName } from './RunResult.ts';
 import { distribution } from './stats.ts';
 import { buildSiteResults } from './siteResults.ts';
 import { gcImpact } from './gcImpact.ts';
@@ -16,6 +16,7 @@ export interface RunLabel {
   youngGenerationBytes?: number | null;
   warmup: number;
   jitSettled: boolean;
+  warmupJudge?: WarmupJudgeName;
   refusedMarkerEvents: number;
   offHeap: RunResult['offHeap'];
   /** Engine whose object layout site estimates assume (default 'node'). */
@@ -109,6 +110,7 @@ export function buildRunResult(
     frames,
     warmup: label.warmup,
     jitSettled: label.jitSettled,
+    ...(label.warmupJudge === undefined ? {} : { warmupJudge: label.warmupJudge }),
     heapMeter: { kind: meter.kind, precise: meter.precise },
     bytesPerFrame: { mean: bytes.mean, median: bytes.median, p95: bytes.p95, max: bytes.max, min: bytes.min },
     gcFrames: gcFrameSet.size,

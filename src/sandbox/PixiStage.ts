@@ -23,15 +23,18 @@ export class PixiStage {
     this.root.addChild(this.sprites);
   }
 
-  /** Creates the renderer (WebGL) and its canvas. */
-  static async create(): Promise<PixiStage> {
+  /**
+   * Creates the renderer (WebGL) and its canvas. `resolution` scales the drawing buffer (0.5: a
+   * quarter of the pixels, for software WebGL or a slow machine); the world's units do not change.
+   */
+  static async create(resolution = 1): Promise<PixiStage> {
     const renderer = await autoDetectRenderer({
       preference: ['webgl'],
       width: STAGE_WIDTH,
       height: STAGE_HEIGHT,
       background: STAGE_BACKGROUND,
       antialias: false,
-      resolution: 1,
+      resolution,
     });
     return new PixiStage(renderer);
   }

@@ -3,18 +3,8 @@ import { buildRunResult } from '../profiler/buildRunResult.ts';
 import type { RunResult, RuntimeInfo } from '../profiler/RunResult.ts';
 import type { TraceRun } from '../profiler/exports/chromeTrace.ts';
 import type { BrowserHost, FrameListener } from './BrowserHost.ts';
-
-/**
- * Frames the current world runs at least before measuring (default of `warmup`). In a fresh page
- * every scene measured had its figures change once more near frame 500 (most likely the functions
- * that run once per frame being optimised), after quiet stretches of up to ~300 frames: so at
- * least 300, then 300 quiet.
- */
-export const DEFAULT_WARMUP = 300;
-/** Consecutive quiet frames that end the warm-up (default of `quietFrames`). */
-export const DEFAULT_QUIET_FRAMES = 300;
-/** Warm-up frames at most, by default (30 s at 60 fps): a scene that never goes quiet is measured anyway. */
-export const DEFAULT_MAX_WARMUP = 1800;
+import { compileNatives } from '../measure/tierWatch.ts';
+import { DEFAULT_WARMUP_RULE, WarmupWatch, type WarmupRule } from '../page/WarmupWatch.ts';
 
 /** Options of `collectRun`. */
 export interface CollectRunOptions {
@@ -23,14 +13,15 @@ export interface CollectRunOptions {
   /** Frames the current world must have run before measuring starts, at least (default 300). */
   warmup?: number;
   /**
-   * After `warmup`, warm-up goes on until the last this-many frames were quiet (see QuietWatch;
-   * default 300), or until `maxWarmup`. 0 measures right after `warmup`.
+   * After `warmup` (and, with V8's natives, once the frame's functions reached their final tier),
+   * warm-up goes on until the last this-many frames were quiet (see QuietWatch; default 300), or
+   * until `maxWarmup`. 0 does not wait for quiet frames.
    */
   quietFrames?: number;
   /** Most frames the world runs before measuring anyway (default 1800, and never fewer than `warmup`). */
   maxWarmup?: number;
-  /** Called every few warm-up frames with the frames run and the current quiet run. */
-  onWarmup?: (frames: number, quietRun: number, quietFrames: number) => void;
+  /** Called every few warm-up frames with the frames run, and the watch (what it waits for). */
+  onWarmup?: (frames: number, watch: WarmupWatch) => void;
   /** Keep per-frame bytes and marker slices (for JSON and trace exports). */
   keepFrames?: boolean;
   /** Called every few frames with frames collected so far. */
@@ -50,36 +41,42 @@ const DRAIN_EVERY = 60;
  * `droppedFrames`), and summarises them with `buildRunResult`: the same run object as the CLI's
  * JSON `runs[i]`. Runs even while the sandbox is paused (it resumes for the duration).
  *
- * Warm-up, as in the Node host: the world runs at least `warmup` frames, then until the last
- * `quietFrames` frames, all after the first `warmup`, were quiet (the host's QuietWatch), at
- * most `maxWarmup`. `jitSettled` in the result says whether it went quiet. The Node host reads
- * V8's code spaces and may count quiet frames from the start; a page infers the JIT from byte
- * figures, a weaker signal, so its quiet frames must follow the minimum. Without precise memory
- * there is nothing to judge: warm-up stops at `warmup` and `jitSettled` is false.
+ * Warm-up: the host's WarmupWatch (see there for the judges) decides when the world's code is in
+ * its steady state; with options that differ from the default rule, a watch of this call's own
+ * follows the same frames. `jitSettled` in the result says whether it settled before `maxWarmup`,
+ * and `warmupJudge` how it was told. Without precise memory there is nothing to judge: warm-up
+ * stops at `warmup` and `jitSettled` is false.
  */
 export async function collectRun(host: BrowserHost, options: CollectRunOptions): Promise<CollectedRun> {
   const loaded = host.loaded;
   if (loaded === null) throw new Error('collectRun: no scene is running');
   const frames = atLeast(options.frames, 'frames', 1);
-  const warmup = atLeast(options.warmup ?? DEFAULT_WARMUP, 'warmup', 0);
-  const quietFrames = atLeast(options.quietFrames ?? DEFAULT_QUIET_FRAMES, 'quietFrames', 0);
-  const maxWarmup = Math.max(warmup, atLeast(options.maxWarmup ?? DEFAULT_MAX_WARMUP, 'maxWarmup', 0));
+  const rule = {
+    warmup: atLeast(options.warmup ?? DEFAULT_WARMUP_RULE.warmup, 'warmup', 0),
+    quietFrames: atLeast(options.quietFrames ?? DEFAULT_WARMUP_RULE.quietFrames, 'quietFrames', 0),
+    maxWarmup: atLeast(options.maxWarmup ?? DEFAULT_WARMUP_RULE.maxWarmup, 'maxWarmup', 0),
+  };
   const { profiler, clock, meter, gcLog } = host.profiled;
   const wasPaused = host.paused;
   host.paused = false;
+  // Options of this call's own: a watch that follows the same frames by the given rule.
+  let watch = host.warmup;
+  let listener: FrameListener | null = null;
+  // maxWarmup 0 measures now: the run says what the host's own watch had judged by then.
+  if (rule.maxWarmup > 0 && !sameRule(rule, host.warmup.rule)) {
+    const own = new WarmupWatch(rule, host.natives, meter.precise);
+    own.reset(() => host.frameFunctions(), host.framesSinceLoad);
+    listener = { onFrame: () => own.afterFrame(host.quiet.quietRun) };
+    host.addFrameListener(listener);
+    watch = own;
+  }
   try {
-    if (host.framesSinceLoad < warmup) await host.waitFrames(warmup - host.framesSinceLoad);
-    checkSameScene(host, loaded, options.signal);
-    const judging = quietFrames > 0 && meter.precise;
-    // The quiet frames must come after the minimum: a page's first few hundred frames can be quiet
-    // and still be followed by an optimisation that changes what a frame allocates.
-    const settled = () => host.quiet.quietRun >= quietFrames && host.framesSinceLoad >= warmup + quietFrames;
-    while (judging && !settled() && host.framesSinceLoad < maxWarmup) {
+    while (!watch.ended && rule.maxWarmup > 0) {
       await host.waitFrames(1);
       checkSameScene(host, loaded, options.signal);
-      if (host.framesSinceLoad % 10 === 0) options.onWarmup?.(host.framesSinceLoad, host.quiet.quietRun, quietFrames);
+      if (host.framesSinceLoad % 10 === 0) options.onWarmup?.(host.framesSinceLoad, watch);
     }
-    const jitSettled = quietFrames === 0 || (judging && settled());
+    const jitSettled = watch.settled;
     const collector = new FrameCollector(profiler.recorder, clock, meter, { keepSlices: options.keepFrames });
     const refusedBefore = profiler.recorder.eventsRefused;
     const warmupDone = host.framesSinceLoad;
@@ -116,6 +113,7 @@ export async function collectRun(host: BrowserHost, options: CollectRunOptions):
         size: loaded.size,
         warmup: warmupDone,
         jitSettled,
+        warmupJudge: watch.judge,
         refusedMarkerEvents: profiler.recorder.eventsRefused - refusedBefore,
         offHeap: null,
       },
@@ -128,7 +126,12 @@ export async function collectRun(host: BrowserHost, options: CollectRunOptions):
     };
   } finally {
     host.paused = wasPaused;
+    if (listener !== null) host.removeFrameListener(listener);
   }
+}
+
+function sameRule(a: WarmupRule, b: WarmupRule): boolean {
+  return a.warmup === b.warmup && a.quietFrames === b.quietFrames && a.maxWarmup === b.maxWarmup;
 }
 
 /**
@@ -163,13 +166,14 @@ function checkSameScene(host: BrowserHost, loaded: unknown, signal: AbortSignal 
 /**
  * The runtime block of a run file written in this browser. A page cannot read V8's version (`v8`
  * stays empty: the browser version implies it) or the browser's command line, so `flags` lists
- * the flags it can tell were given: precise memory (the heap meter's self-test passed) and
- * `--expose-gc` (a global `gc` exists).
+ * the flags it can tell were given: precise memory (the heap meter's self-test passed),
+ * `--expose-gc` (a global `gc` exists) and natives syntax (V8 compiles it).
  */
 export function browserRuntime(precise: boolean): RuntimeInfo {
   const match = /(?:Chrome|Chromium)\/([\d.]+)/.exec(navigator.userAgent);
   const flags: string[] = [];
   if (precise) flags.push('--enable-precise-memory-info');
   if (typeof (globalThis as { gc?: unknown }).gc === 'function') flags.push('--js-flags=--expose-gc');
+  if (compileNatives() !== null) flags.push('--js-flags=--allow-natives-syntax');
   return { engine: 'chromium', version: match?.[1] ?? navigator.userAgent, v8: '', flags };
 }

@@ -18,10 +18,25 @@ const LINES: readonly CompareLine[] = [
   { label: 'frame ms p95', value: (r) => r.frameMs.p95, format: formatMs },
 ];
 
-/** "812", or "1,800 (not quiet)" when the figures never went quiet. */
+/** How each judge is named in the table. */
+const JUDGE_LABELS: Record<string, string> = {
+  tiers: 'optimised code',
+  'quiet-window': 'quiet frames',
+  none: 'fixed',
+  'jit-watch': 'JIT watch',
+  trace: 'trace',
+};
+
+/** "812 · optimised code", or "1,800 · quiet frames (not settled)" when the warm-up hit its limit. */
 function warmupText(run: RunResult): string {
-  return run.warmup.toLocaleString('en-US') + (run.jitSettled ? '' : ' (not quiet)');
+  const judge = run.warmupJudge === undefined ? '' : ` \u00b7 ${JUDGE_LABELS[run.warmupJudge] ?? run.warmupJudge}`;
+  return run.warmup.toLocaleString('en-US') + judge + (run.jitSettled ? '' : ' (not settled)');
 }
+
+/** What a warm-up judged by quiet frames alone cannot promise, and how to get the better judge. */
+export const QUIET_WINDOW_NOTE =
+  'Warm-up ended on quiet frames alone: this browser does not let the page read whether V8 optimised the scene\u2019s code ' +
+  '(start it with --js-flags=--allow-natives-syntax, as npm run sandbox does), so figures may still include warm-up.';
 
 /**
  * The Compare summary: both variants' figures side by side with the ratio first / second, as
@@ -85,16 +100,18 @@ export class CompareView {
     }
     this.element.replaceChildren(caption, table);
     if (!a.jitSettled || !b.jitSettled) {
-      const note = document.createElement('div');
-      note.className = 'al-caption warn';
-      note.textContent = 'A variant did not go quiet within its warm-up: its figures may still include the JIT\u2019s own work.';
-      this.element.append(note);
+      this._note('A variant did not settle within its warm-up: its figures may still include the JIT\u2019s own work.');
+    } else if (a.warmupJudge === 'quiet-window' || b.warmupJudge === 'quiet-window') {
+      this._note(QUIET_WINDOW_NOTE);
     }
-    if (a.droppedFrames + b.droppedFrames > 0) {
-      const note = document.createElement('div');
-      note.className = 'al-caption warn';
-      note.textContent = `${a.droppedFrames + b.droppedFrames} frames were lost to ring overflow and left out.`;
-      this.element.append(note);
-    }
+    if (a.droppedFrames + b.droppedFrames > 0)
+      this._note(`${a.droppedFrames + b.droppedFrames} frames were lost to ring overflow and left out.`);
+  }
+
+  private _note(text: string): void {
+    const note = document.createElement('div');
+    note.className = 'al-caption warn';
+    note.textContent = text;
+    this.element.append(note);
   }
 }

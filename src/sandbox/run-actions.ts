@@ -1,6 +1,7 @@
 import type { BrowserHost } from './BrowserHost.ts';
 import { collectRun, browserRuntime, type CollectedRun } from './collectRun.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
+import type { WarmupWatch } from '../page/WarmupWatch.ts';
 import { stringifyRunFile, toRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 
@@ -37,7 +38,7 @@ export async function runCompare(host: BrowserHost, frames: number, onProgress: 
       await host.load(scene, variant, size, deep);
       const run = await collectRun(host, {
         frames,
-        onWarmup: (ran, quiet, needed) => onProgress(`${variant}: warming up, frame ${ran}, quiet for ${quiet}/${needed}`),
+        onWarmup: (ran, watch) => onProgress(`${variant}: ${warmupStatus(ran, watch, host.quiet.quietRun)}`),
         onProgress: (done, total) => onProgress(`${variant}: ${done}/${total} frames`),
       });
       runs.push(run.result);
@@ -48,10 +49,22 @@ export async function runCompare(host: BrowserHost, frames: number, onProgress: 
   return { scene: scene.name, size, frames, runs: [runs[0]!, runs[1]!] };
 }
 
+/** "warming up, frame 420: 3 functions not yet optimised" or "..., quiet for 120/300". */
+export function warmupStatus(frames: number, watch: WarmupWatch, quietRun: number): string {
+  const pending = watch.pendingFunctions;
+  const waitingFor =
+    frames < watch.rule.warmup
+      ? `at least ${watch.rule.warmup}`
+      : pending > 0
+        ? `${pending} function${pending === 1 ? '' : 's'} not yet optimised`
+        : `quiet for ${Math.min(quietRun, watch.rule.quietFrames)}/${watch.rule.quietFrames}`;
+  return `warming up, frame ${frames}: ${waitingFor}`;
+}
+
 /**
  * Records the next `frames` frames of the running scene, as it runs now (no warm-up), with
- * per-frame data for downloads. The run's `jitSettled` says whether the last 300 frames before
- * the recording were quiet.
+ * per-frame data for downloads. The run's `jitSettled` says whether the scene's warm-up had
+ * ended settled before the recording.
  */
 export function recordFrames(host: BrowserHost, frames: number, onProgress: (text: string) => void): Promise<CollectedRun> {
   return collectRun(host, {

@@ -5,7 +5,7 @@ import { BrowserHost } from './BrowserHost.ts';
 import { collectRun } from './collectRun.ts';
 import { ControlsPane, type ControlState } from './controls-pane.ts';
 import { GcAllocPanel } from '../panel/gc-alloc-panel.ts';
-import { CompareView } from './compare-view.ts';
+import { CompareView, QUIET_WINDOW_NOTE } from './compare-view.ts';
 import { GcReportView } from './gc-report-view.ts';
 import { gcPanelRows, retainedText } from './gcPanelRows.ts';
 import { measureRetainedOnHost, pageLeakPassSupport } from './measureRetainedInPage.ts';
@@ -49,15 +49,15 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
   root.append(main, side);
 
   const profiled = createBrowserProfiler();
-  const stage = await PixiStage.create();
+  const url = readUrlState(window.location.search);
+  const stage = await PixiStage.create(url.resolution ?? 1);
   stageBox.append(stage.canvas);
   const host = new BrowserHost(stage, profiled);
 
-  const url = readUrlState(window.location.search);
   const first = scenes.find((s) => s.name === url.scene) ?? scenes[0]!;
   const state: ControlState = {
     scene: first.name,
-    variant: url.variant !== null && url.variant in first.variants ? url.variant : Object.keys(first.variants)[0]!,
+    variant: url.variant !== null && Object.hasOwn(first.variants, url.variant) ? url.variant : Object.keys(first.variants)[0]!,
     size: clampSize(first, url.size ?? first.size.default),
     paused: false,
     timeScale: 1,
@@ -79,6 +79,11 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
     leaks: () => void leakPass(),
   });
   const panel = new GcAllocPanel(profiled, controls.monitorFolder);
+  panel.warmupStatus = () => {
+    const shadow = host.shadowProgress;
+    if (shadow !== null) return `warming up (code: ${shadow.frames.toLocaleString('en-US')} frames off-screen)`;
+    return host.warmup.ended ? null : `warming up (${host.warmup.frames} frames)`;
+  };
   graphs.append(panel.bytesGraph.element, panel.msGraph.element);
   const tableCard = card('Hierarchy', panel.table.element);
   const compareCard = card('Compare', compareView.element);
@@ -86,6 +91,11 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
   const gcView = new GcReportView();
   const gcCard = card('GC & leaks', gcView.element);
   side.append(panel.notice, tableCard, sitesCard, compareCard, gcCard);
+  if (host.warmup.judge === 'quiet-window') {
+    // Figures are measured, but warm-up can only be judged by quiet frames here: say so once.
+    const note = Object.assign(el('div', 'al-notice'), { textContent: QUIET_WINDOW_NOTE });
+    side.insertBefore(note, tableCard);
+  }
   // The GC report shows the last run measured here, and the last leak pass of the same scene.
   let lastRun: RunResult | null = null;
   let lastLeaks: LeaksResult | null = null;
@@ -204,7 +214,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
       const scene = scenes.find((s) => s.name === name);
       if (scene === undefined) throw new Error(`unknown scene "${name}" (scenes: ${scenes.map((s) => s.name).join(', ')})`);
       const v = variant ?? Object.keys(scene.variants)[0]!;
-      if (!(v in scene.variants)) throw new Error(`scene "${name}" has no variant "${v}" (has ${Object.keys(scene.variants).join(', ')})`);
+      if (!Object.hasOwn(scene.variants, v))
+        throw new Error(`scene "${name}" has no variant "${v}" (has ${Object.keys(scene.variants).join(', ')})`);
       state.scene = scene.name;
       state.variant = v;
       state.size = clampSize(scene, size ?? scene.size.default);

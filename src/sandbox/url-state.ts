@@ -4,7 +4,12 @@ export interface UrlState {
   variant: string | null;
   size: number | null;
   deep: boolean;
+  /** The stage's drawing resolution (`?resolution=0.5`), null for 1; it changes only the drawing, done outside measured frames. */
+  resolution: number | null;
 }
+
+/** Drawing resolutions the sandbox accepts. */
+export const RESOLUTION_RANGE = { min: 0.1, max: 2 } as const;
 
 /** Reads the sandbox's parameters from a location's query string (unknown ones are ignored). */
 export function readUrlState(search: string): UrlState {
@@ -16,7 +21,15 @@ export function readUrlState(search: string): UrlState {
     variant: params.get('variant'),
     size: Number.isFinite(parsed) ? Math.round(parsed) : null,
     deep: params.get('deep') === '1',
+    resolution: readResolution(params.get('resolution')),
   };
+}
+
+function readResolution(text: string | null): number | null {
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return null;
+  return Math.min(RESOLUTION_RANGE.max, Math.max(RESOLUTION_RANGE.min, value));
 }
 
 /**

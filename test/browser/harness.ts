@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { findChromium } from '../../src/chromium/findChromium.ts';
-import { HEADLESS_SWITCHES, WEBGL_SWITCHES } from '../../src/chromium/chromiumFlags.ts';
+import { HEADLESS_SWITCHES, SANDBOX_JS_FLAGS, WEBGL_SWITCHES } from '../../src/chromium/chromiumFlags.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
@@ -14,7 +14,7 @@ export const CHROMIUM_FLAGS = [
   ...HEADLESS_SWITCHES,
   ...WEBGL_SWITCHES,
   // One argument: V8 flags are space-separated inside it.
-  '--js-flags=--expose-gc',
+  `--js-flags=${SANDBOX_JS_FLAGS.join(' ')}`,
 ];
 
 export { findChromium };

@@ -74,6 +74,7 @@ describe('the sandbox with the fixture scene', () => {
     if (optimized.bytesPerFrame.median > 0 && optimized.jitFrames > 0) optimized = await page.evaluate(() => window.alloclab!.summary(120));
     for (const run of [allocating, optimized]) {
       expect(run.jitSettled).toBe(true);
+      expect(run.warmupJudge).toBe('tiers');
       expect(run.warmup).toBeGreaterThanOrEqual(600);
     }
     // 200 trail records of two fields per frame: 20 B each in Chromium, plus the doubles they hold.
@@ -257,6 +258,27 @@ describe('the sandbox with the fixture scene', () => {
     }
     expect(failures).toEqual([]);
   }, 180_000);
+
+  it('says "warming up" in the panel until the warm-up ended, and figures after it', async () => {
+    await page.evaluate(() => window.alloclab!.load('orbs', 'optimized', 200));
+    const monitor = page.locator('.tp-lblv', { hasText: 'GC Alloc (frame)' }).locator('input, .tp-sglv_i').first();
+    await expect.poll(() => monitor.inputValue()).toMatch(/^warming up \((code: [\d,]+ frames off-screen|\d+ frames)\)$/);
+    expect(await page.locator('.al-card', { hasText: 'Hierarchy' }).locator('.al-caption').first().innerText()).toMatch(/warming up/);
+    await page.evaluate(() => window.alloclab!.summary(30));
+    await expect.poll(() => monitor.inputValue()).toMatch(/^(\d[\d,.]* (B|KB)|GC in frame)$/);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('falls back to the first variant for a URL naming an Object property (?variant=toString)', async () => {
+    const { page: other, errors: otherErrors } = await openSandbox(browser, `${baseUrl}${FIXTURE_PAGE}?scene=orbs&variant=toString`);
+    try {
+      expect(await other.evaluate(() => window.alloclab!.current()?.variant)).toBe('allocating');
+      await expect(other.evaluate(() => window.alloclab!.load('orbs', 'constructor'))).rejects.toThrow(/has no variant "constructor"/);
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
 
   it('switches scene through the URL', async () => {
     const { page: other, errors: otherErrors } = await openSandbox(

@@ -38,8 +38,9 @@ const WARMUP_CHUNK = 500;
 
 /** The traced page's warm-up judge: the code installs a DevTools trace of each chunk shows. */
 function traceJudge(tracer: FrameTracer | null): WarmupJudge {
-  if (tracer === null) return { sees: false, chunk: WARMUP_CHUNK, quietTail: (n) => n };
+  if (tracer === null) return { name: 'none', sees: false, chunk: WARMUP_CHUNK, quietTail: (n) => n };
   return {
+    name: 'trace',
     sees: true,
     chunk: WARMUP_CHUNK,
     beforeChunk: () => tracer.start({ gc: false }),
