@@ -68,10 +68,16 @@ describe('the sandbox with the fixture scene', () => {
     const allocating = await page.evaluate(() => window.alloclab!.summary(120));
     await page.evaluate(() => window.alloclab!.load('orbs', 'optimized', 200));
     let optimized = await page.evaluate(() => window.alloclab!.summary(120));
-    // On a loaded machine V8 can still be installing code in the measured frames, with the orbs'
-    // doubles boxed until it is in place (seen: 2,400 B/frame, 12 B per orb): measure again then,
-    // as the testing API does.
-    if (optimized.bytesPerFrame.median > 0 && optimized.jitFrames > 0) optimized = await page.evaluate(() => window.alloclab!.summary(120));
+    // Seen only in the whole suite, on a loaded machine: 2,400 B/frame (12 B per orb, a boxed
+    // double) after a warm-up that judged the code settled; not reproduced alone. Load the
+    // variant once more (a fresh world and warm-up) before judging, and say so.
+    if (optimized.bytesPerFrame.median > 0) {
+      console.warn(
+        `orbs optimized read ${optimized.bytesPerFrame.median} B/frame after ${optimized.warmup} warm-up frames: loading it again`,
+      );
+      await page.evaluate(() => window.alloclab!.load('orbs', 'optimized', 200));
+      optimized = await page.evaluate(() => window.alloclab!.summary(120));
+    }
     for (const run of [allocating, optimized]) {
       expect(run.jitSettled).toBe(true);
       expect(run.warmupJudge).toBe('tiers');
