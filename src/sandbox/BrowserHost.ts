@@ -217,7 +217,7 @@ export class BrowserHost {
     const shadow = this._shadow;
     // The off-screen warm-up takes a slice of each animation frame until it is done; the visible
     // world runs meanwhile, its own warm-up counted from then on (see _afterFrame).
-    if (shadow !== null && shadow.runSlice()) {
+    if (shadow?.runSlice()) {
       shadow.dispose();
       this._shadow = null;
     }

@@ -33,7 +33,8 @@ export class ShadowWarmup {
   private readonly _profiler: Profiler;
   private readonly _hostProfiler: Profiler;
   private readonly _step: (world: World, profiler: Profiler) => void;
-  private _errors = 0;
+  /** Errors the off-screen world's behaviours threw (the visible world reports its own). */
+  errors = 0;
 
   /**
    * Throws what the scene's setup throws. `step` is the host's own profiled frame, so that the
@@ -58,7 +59,7 @@ export class ShadowWarmup {
       deepProfile: deep,
       // The visible world reports its errors; the shadow's copies of them would only repeat them.
       errorSink: () => {
-        this._errors++;
+        this.errors++;
       },
     });
     scene.variants[variant]!(this._world, size);
