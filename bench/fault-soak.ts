@@ -189,13 +189,15 @@ const FAULTS: Fault[] = [
       alloclab(
         ['run', 'bullets', '--deep', '--frames', '20000', '--warmup', '30', '--no-progress', '--trace', join(dir, 'kept-7.json')],
         {},
-        (kill) => {
-          // The moment the temporary file appears beside the trace.
+        (kill, _tree, child) => {
+          // The moment the temporary file appears beside the trace; no more looking once the CLI
+          // ended (it may finish writing between two looks, and the round's folder then goes).
           const poll = setInterval(() => {
             if (!readdirSync(dir).some((f) => f.startsWith('.kept-7.json.'))) return;
             clearInterval(poll);
             kill('SIGINT');
           }, 2);
+          child.once('exit', () => clearInterval(poll));
         },
       ),
     expect: exit(130),

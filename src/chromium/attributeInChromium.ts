@@ -1,7 +1,7 @@
 import type { AttributionResult } from '../profiler/AttributionResult.ts';
 import type { LabFailure, LabSpec } from '../page/lab/labProtocol.ts';
 import { ATTRIBUTION_JS_FLAGS } from './chromiumFlags.ts';
-import { bytesByFunction, type SamplingHeapProfile, type SamplingHeapProfileNode } from './heapProfile.ts';
+import { bytesByFunction, samplingAround, urlsOf, type CallFrame } from './heapProfile.ts';
 import { measureInChromium } from './measureInChromium.ts';
 import { labSourceMapper } from './sourceMapper.ts';
 import type { LabServer } from './labServer.ts';
@@ -20,6 +20,8 @@ export interface AttributeOptions {
   /** V8 flags of the measured pass; inlining is turned off on top of them. */
   jsFlags: readonly string[];
   onProgress?: (done: number, total: number) => void;
+  /** Seconds before the pass fails (`--timeout`). */
+  timeoutS?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface AttributeOptions {
  */
 export async function attributeInChromium(spec: LabSpec, options: AttributeOptions): Promise<AttributionResult | LabFailure> {
   const jsFlags = [...options.jsFlags, ...ATTRIBUTION_JS_FLAGS];
-  let profile: SamplingHeapProfile | null = null;
+  const sampling = samplingAround(SAMPLING_INTERVAL_BYTES);
   const { outcome } = await measureInChromium(
     { ...spec, quietFrames: 0, keepSlices: false },
     {
@@ -40,26 +42,16 @@ export async function attributeInChromium(spec: LabSpec, options: AttributeOptio
       jsFlags,
       trace: false,
       onProgress: options.onProgress,
-      aroundMeasure: {
-        async before(session) {
-          await session.send('HeapProfiler.enable');
-          await session.send('HeapProfiler.startSampling', {
-            samplingInterval: SAMPLING_INTERVAL_BYTES,
-            includeObjectsCollectedByMajorGC: true,
-            includeObjectsCollectedByMinorGC: true,
-          });
-        },
-        async after(session) {
-          profile = ((await session.send('HeapProfiler.stopSampling')) as { profile: SamplingHeapProfile }).profile;
-        },
-      },
+      timeoutS: options.timeoutS,
+      aroundMeasure: sampling,
     },
   );
   if (outcome.type === 'error') return outcome;
-  const sampled = profile as SamplingHeapProfile | null;
+  const sampled = sampling.profile();
   if (sampled === null) return { type: 'error', phase: 'run', message: 'the sampling heap profiler returned no profile' };
   const map = await labSourceMapper(options.server, urlsOf(sampled.head));
-  const { functions, setAsideBytesPerFrame } = bytesByFunction(sampled, spec.frames, map, (url) => isMeasuringCode(options.server, url));
+  const measuring = (frame: CallFrame) => frame.url !== '' && isMeasuringCode(options.server, frame.url);
+  const { functions, setAsideBytesPerFrame } = bytesByFunction(sampled, spec.frames, map, { setAside: measuring, hideCaller: measuring });
   return {
     method: 'sampled',
     samplingIntervalBytes: SAMPLING_INTERVAL_BYTES,
@@ -82,15 +74,4 @@ function isMeasuringCode(server: LabServer, url: string): boolean {
   if (!url.startsWith(server.url)) return false;
   const path = new URL(url).pathname;
   return path.startsWith('/src/profiler/') || path.startsWith('/src/page/') || path.startsWith('/src/node/');
-}
-
-function urlsOf(head: SamplingHeapProfileNode): string[] {
-  const urls: string[] = [];
-  const stack = [head];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    urls.push(node.callFrame.url);
-    for (const child of node.children) stack.push(child);
-  }
-  return urls;
 }

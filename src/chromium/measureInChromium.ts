@@ -27,6 +27,8 @@ export interface MeasureInChromiumOptions {
   /** Called in the page's breaks with a DevTools session to the page: right before and after the measured frames. */
   aroundMeasure?: { before(session: CDPSession): Promise<void>; after(session: CDPSession): Promise<void> };
   onProgress?: (done: number, total: number) => void;
+  /** Seconds before the browser is closed and the variant fails (`--timeout`); none by default. */
+  timeoutS?: number;
 }
 
 /**
@@ -41,6 +43,24 @@ export async function measureInChromium(
 ): Promise<{ outcome: LabOutcome; runtime: ChromiumRuntime }> {
   const args = chromiumArgs(options.jsFlags);
   const browser: Browser = await launchChromium({ executablePath: options.executablePath, headless: true, args });
+  // A scene that never returns holds the page's only thread: closing the browser is the way out.
+  let stage: 'load' | 'setup' | 'run' = 'load';
+  let last: { done: number; total: number } | null = null;
+  let timedOut = false;
+  const timer =
+    options.timeoutS === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          browser.close().catch(() => {});
+        }, options.timeoutS * 1000);
+  const timeout = (): { outcome: LabOutcome; runtime: ChromiumRuntime } => {
+    const at = last === null ? '' : `; last report: frame ${last.done.toLocaleString('en-US')} of ${last.total.toLocaleString('en-US')}`;
+    return {
+      outcome: { type: 'error', phase: stage, message: `no result within ${options.timeoutS} s (--timeout)${at}` },
+      runtime: { version: browser.version(), v8: '', flags: [...options.jsFlags] },
+    };
+  };
   try {
     const page = await browser.newPage();
     const session = await page.context().newCDPSession(page);
@@ -56,20 +76,33 @@ export async function measureInChromium(
       await page.exposeFunction('alloclabBeforeMeasure', () => around.before(session));
       await page.exposeFunction('alloclabAfterMeasure', () => around.after(session));
     }
-    if (options.onProgress) await page.exposeFunction('alloclabProgress', options.onProgress);
+    const onProgress = options.onProgress;
+    if (onProgress !== undefined || timer !== undefined) {
+      await page.exposeFunction('alloclabProgress', (done: number, total: number) => {
+        stage = 'run';
+        last = { done, total };
+        onProgress?.(done, total);
+      });
+    }
     await page.goto(new URL('lab.html', options.server.url).href);
     try {
       await page.waitForFunction(() => document.documentElement.dataset.alloclabLab === 'ready', null, { timeout: 60_000 });
     } catch {
+      if (timedOut) return timeout();
       const why = pageErrors[0] ?? 'it did not start within 60 s';
       return {
         outcome: { type: 'error', phase: 'browser', message: `the lab page did not load: ${why}` },
         runtime: await runtimeOf(browser, options.jsFlags),
       };
     }
+    stage = 'setup';
     const outcome = await page.evaluate((labSpec) => (window as unknown as { alloclabLab: LabHandle }).alloclabLab.run(labSpec), spec);
     return { outcome, runtime: await runtimeOf(browser, options.jsFlags) };
+  } catch (error) {
+    if (timedOut) return timeout();
+    throw error;
   } finally {
+    clearTimeout(timer);
     await browser.close();
   }
 }

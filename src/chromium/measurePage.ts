@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { PageAgent, PageResult, PageStatus } from '../page/agent/pageProtocol.ts';
 import { cdpTracer } from '../page/trace/cdpTracer.ts';
 import { chromiumArgs, LAB_JS_FLAGS, WEBGL_SWITCHES } from './chromiumFlags.ts';
 import type { ChromiumRuntime } from './measureInChromium.ts';
 import { pageAgentScript } from './pageAgentScript.ts';
-import { launchChromium } from './launch.ts';
+import { launchChromiumProcess } from './launch.ts';
 
 /** Options of `measurePage`. */
 export interface MeasurePageOptions {
@@ -18,11 +18,73 @@ export interface MeasurePageOptions {
   /** How long the page may go without a new frame before it is given up on (default 10 s). */
   idleMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** V8 flags instead of the production lab's (the attribution pass turns inlining off). */
+  jsFlags?: readonly string[];
+  /** Called with a DevTools session to the page right before the measured frames start and after they ended. */
+  aroundMeasure?: { before(session: CDPSession): Promise<void>; after(session: CDPSession): Promise<void> };
 }
 
 /** Why a page could not be measured, in one line. */
 export class PageFailure extends Error {
-  override readonly name = 'PageFailure';
+  override readonly name: string = 'PageFailure';
+}
+
+/** The browser or the page's renderer died while the page was measured: worth one more try in a fresh browser. */
+export class PageCrash extends PageFailure {
+  override readonly name = 'PageCrash';
+}
+
+/** How long a browser may take to close before its process is killed. */
+const CLOSE_MS = 5000;
+
+/** Closes the browser, and kills its process if it does not close in time (a browser hung after a crash). */
+export async function closeBrowser(browser: Browser, pid: number | null): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    browser.close().then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((done) => {
+      timer = setTimeout(() => done(false), CLOSE_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (closed || pid === null) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // It ended meanwhile.
+  }
+}
+
+/**
+ * Watches a browser and its page for a crash: the renderer's ('crash'), or the browser going away;
+ * and where the run was, to say at which frame.
+ */
+function crashWatch(browser: Browser) {
+  let lost: string | null = null;
+  let phase = 'loading';
+  let frame = 0;
+  browser.on('disconnected', () => {
+    lost ??= 'Chromium went away';
+  });
+  return {
+    watchPage(page: Page): void {
+      page.on('crash', () => {
+        lost ??= "the page's renderer crashed";
+      });
+    },
+    at(where: string, turns: number): void {
+      phase = where;
+      frame = turns;
+    },
+    /** The crash as one line (what died, at which frame, in which phase), or null. */
+    failure(): PageCrash | null {
+      if (lost === null) return null;
+      return new PageCrash(`${lost} at frame ${frame} (${phase})`);
+    },
+  };
 }
 
 const POLL_MS = 200;
@@ -38,62 +100,86 @@ export async function measurePage(
   url: string,
   options: MeasurePageOptions,
 ): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
-  const jsFlags = LAB_JS_FLAGS.production;
+  const jsFlags = options.jsFlags ?? LAB_JS_FLAGS.production;
   const script = await pageAgentScript({ frames: options.frames });
-  const browser: Browser = await launchChromium({
+  const { browser, pid } = await launchChromiumProcess({
     executablePath: options.executablePath,
     headless: true,
     args: [...chromiumArgs(jsFlags), ...WEBGL_SWITCHES],
   });
+  const watch = crashWatch(browser);
   try {
-    const page = await browser.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.addInitScript({ content: script });
-    try {
-      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    } catch (error) {
-      throw new PageFailure(`could not open ${url}: ${firstLine(error)}`);
-    }
-    const idleMs = options.idleMs ?? 10_000;
-    const total = options.warmup + options.frames;
-    const first = await status(page);
-    if (!first.calibration.precise) throw new PageFailure(first.calibration.reason);
-    await waitFor(
-      page,
-      idleMs,
-      (s) => s.turns >= options.warmup,
-      (s) => options.onProgress?.(Math.min(s.turns, options.warmup), total),
-    );
-    const warmup = (await status(page)).turns;
-
-    const session = await page.context().newCDPSession(page);
-    const tracer = cdpTracer(session);
-    await tracer.start({ gc: true });
-    const measuring = page.evaluate((n) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.measure(n), options.frames);
-    // Its failure is read below, after the watch; no rejection may go unhandled meanwhile.
-    measuring.catch(() => undefined);
-    // Watched from here while the page measures; the watch's reads run between frames.
-    await waitFor(
-      page,
-      idleMs,
-      (s) => s.measured >= options.frames,
-      (s) => options.onProgress?.(options.warmup + s.measured, total),
-    );
-    await measuring;
-    const trace = await tracer.stop();
-    const result = await page.evaluate((args) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.finish(args), {
-      scene: url,
-      warmup,
-      trace,
-      keepSlices: options.keepSlices,
-    });
-    options.onProgress?.(total, total);
-    const version = (await (await browser.newBrowserCDPSession()).send('Browser.getVersion')) as { jsVersion: string };
-    return { page: result, runtime: { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] }, pageErrors };
+    return await measureInBrowser(browser, url, options, jsFlags, script, watch);
+  } catch (error) {
+    // After a crash, whatever failed (an evaluate on a closed page) failed because of it.
+    throw watch.failure() ?? error;
   } finally {
-    await browser.close();
+    await closeBrowser(browser, pid);
   }
+}
+
+async function measureInBrowser(
+  browser: Browser,
+  url: string,
+  options: MeasurePageOptions,
+  jsFlags: readonly string[],
+  script: string,
+  watch: ReturnType<typeof crashWatch>,
+): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
+  const page = await browser.newPage();
+  watch.watchPage(page);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.addInitScript({ content: script });
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  } catch (error) {
+    throw new PageFailure(`could not open ${url}: ${firstLine(error)}`);
+  }
+  const idleMs = options.idleMs ?? 10_000;
+  const total = options.warmup + options.frames;
+  const first = await status(page);
+  if (!first.calibration.precise) throw new PageFailure(first.calibration.reason);
+  await waitFor(
+    page,
+    idleMs,
+    (s) => s.turns >= options.warmup,
+    (s) => {
+      watch.at('warm-up', s.turns);
+      options.onProgress?.(Math.min(s.turns, options.warmup), total);
+    },
+  );
+  const warmup = (await status(page)).turns;
+
+  const session = await page.context().newCDPSession(page);
+  const tracer = cdpTracer(session);
+  await tracer.start({ gc: true });
+  await options.aroundMeasure?.before(session);
+  const measuring = page.evaluate((n) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.measure(n), options.frames);
+  // Its failure is read below, after the watch; no rejection may go unhandled meanwhile.
+  measuring.catch(() => undefined);
+  // Watched from here while the page measures; the watch's reads run between frames.
+  await waitFor(
+    page,
+    idleMs,
+    (s) => s.measured >= options.frames,
+    (s) => {
+      watch.at(`measuring, ${s.measured} of ${options.frames} measured`, s.turns);
+      options.onProgress?.(options.warmup + s.measured, total);
+    },
+  );
+  await measuring;
+  await options.aroundMeasure?.after(session);
+  const trace = await tracer.stop();
+  const result = await page.evaluate((args) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.finish(args), {
+    scene: url,
+    warmup,
+    trace,
+    keepSlices: options.keepSlices,
+  });
+  options.onProgress?.(total, total);
+  const version = (await (await browser.newBrowserCDPSession()).send('Browser.getVersion')) as { jsVersion: string };
+  return { page: result, runtime: { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] }, pageErrors };
 }
 
 async function status(page: Page): Promise<PageStatus> {

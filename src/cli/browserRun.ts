@@ -23,7 +23,7 @@ export interface BrowserLab extends AsyncDisposable {
  * missing vite / playwright-core (development dependencies of alloclab), is a usage error with
  * a one-line fix.
  */
-export async function openBrowserLab(ref: SceneRef, options: { attribute: boolean }): Promise<BrowserLab> {
+export async function openBrowserLab(ref: SceneRef, options: { attribute: boolean; timeoutS?: number }): Promise<BrowserLab> {
   const executablePath = findChromium();
   if (executablePath === null) throw new UsageError(`--browser: ${NO_CHROMIUM}`);
   let modules;
@@ -67,6 +67,7 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
         server,
         executablePath,
         jsFlags,
+        timeoutS: options.timeoutS,
         onProgress: (done, total) => {
           firstTotal = total;
           onProgress?.(done, total * passes);
@@ -79,7 +80,13 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
       if (options.attribute) {
         const attribution = await attributeInChromium(
           { ...labSpec, warmup: result.warmup },
-          { server, executablePath, jsFlags, onProgress: (done, total) => onProgress?.(firstTotal + done, firstTotal + total) },
+          {
+            server,
+            executablePath,
+            jsFlags,
+            timeoutS: options.timeoutS,
+            onProgress: (done, total) => onProgress?.(firstTotal + done, firstTotal + total),
+          },
         );
         if ('type' in attribution) throw new SceneFailure(attribution.phase, `attribution pass: ${attribution.message}`);
         result.attribution = attribution;

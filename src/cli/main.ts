@@ -12,11 +12,13 @@ import { formatComparison, formatRun } from './format/format.ts';
 import { withinBudget } from './budget.ts';
 import { addPageCommand } from './pageCommand.ts';
 import { addInitCommand } from './init.ts';
+import { addDiffCommand } from './diffCommand.ts';
+import { addMergeCommand } from './mergeCommand.ts';
 import { formatSites } from './format/formatSites.ts';
 import { formatGcComparison, formatGcReport } from './format/formatGc.ts';
 import { formatAttribution, formatEngine } from './format/formatBrowser.ts';
 import { openBrowserLab } from './browserRun.ts';
-import { loadScene, parseSceneRef, sceneInfo, selectVariants, type SceneRef } from './sceneRef.ts';
+import { expandSceneArgs, loadScene, parseSceneRef, sceneInfo, selectVariants, type SceneRef } from './sceneRef.ts';
 import {
   DEFAULT_TIMEOUT_S,
   openSceneFile,
@@ -40,7 +42,8 @@ export const EXIT_BUDGET = 1;
 export const EXIT_USAGE = 2;
 
 interface RunOptions extends ExtraPassOptions {
-  variant: string;
+  /** Absent: the scene's allocating variant, or its first. */
+  variant?: string;
   frames: number;
   warmup: number;
   size?: number;
@@ -56,6 +59,13 @@ interface RunOptions extends ExtraPassOptions {
   timeout: number;
   verbose: boolean;
   keepFailed: boolean;
+  all: boolean;
+}
+
+/** Where a scene stands in a run of several: shown before its progress bar. */
+interface SetPosition {
+  index: number;
+  count: number;
 }
 
 function positiveInt(name: string, min: number) {
@@ -70,7 +80,10 @@ function positiveInt(name: string, min: number) {
 
 function addRunOptions(command: Command, withVariant: boolean): Command {
   if (withVariant) {
-    command.option('-v, --variant <name>', 'allocating, optimized, both (or any variant the scene defines)', 'allocating');
+    command.option(
+      '-v, --variant <name>',
+      "allocating, optimized, both, all, or any variant the scene defines (default: allocating, or a scene's first variant when it has none)",
+    );
   }
   return command
     .option('-f, --frames <n>', 'frames to measure', positiveInt('--frames', 1), 600)
@@ -96,6 +109,7 @@ function addRunOptions(command: Command, withVariant: boolean): Command {
     )
     .option('--keep-failed', 'with --json: write the JSON of a run whose scene failed too (it says what failed)', false)
     .option('--verbose', "print a failed measuring process's raw error output instead of keeping it in a log file", false)
+    .option('--all', 'every scene of the catalog, one after the other, into one JSON', false)
     .option('--no-progress', 'no progress bar');
 }
 
@@ -137,7 +151,7 @@ function checkOptions(options: RunOptions): void {
 }
 
 /** The variants to measure and the size, or a UsageError. */
-function planRun(scene: SceneInfo, options: RunOptions, variantArg: string): { variants: string[]; size: number } {
+function planRun(scene: SceneInfo, options: RunOptions, variantArg: string | undefined): { variants: string[]; size: number } {
   const variants = selectVariants(scene, variantArg);
   const size = options.size ?? scene.size.default;
   if (size < scene.size.min || size > scene.size.max) {
@@ -151,10 +165,9 @@ function planRun(scene: SceneInfo, options: RunOptions, variantArg: string): { v
 async function measure(
   sceneArg: string,
   options: RunOptions,
-  variantArg: string,
+  variantArg: string | undefined,
+  position: SetPosition,
 ): Promise<{ outcomes: VariantOutcome[]; runs: RunResult[] }> {
-  checkOutputs(options);
-  checkOptions(options);
   const ref = await parseSceneRef(sceneArg);
   const control: WorkerControl = { timeoutS: options.timeout, verbose: options.verbose };
   const specOf = (variant: string, size: number): WorkerSpec => ({
@@ -206,11 +219,15 @@ async function measure(
   const showProgress = options.progress && process.stderr.isTTY === true;
   const outcomes: VariantOutcome[] = [];
   // Closed (its dev server stopped) however measuring ends.
-  await using lab = options.browser ? await openBrowserLab(ref, { attribute: options.attribute }) : null;
+  await using lab = options.browser ? await openBrowserLab(ref, { attribute: options.attribute, timeoutS: options.timeout }) : null;
   for (const [i, variant] of variants.entries()) {
     const bar = showProgress
       ? new SingleBar(
-          { format: `${scene.name} · ${variant} [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true },
+          {
+            format: `${position.count > 1 ? `(${position.index + 1}/${position.count}) ` : ''}${scene.name} · ${variant} [{bar}] {value}/{total} frames`,
+            stream: process.stderr,
+            clearOnComplete: true,
+          },
           Presets.shades_classic,
         )
       : null;
@@ -273,25 +290,35 @@ function reporter(options: RunOptions): (line: string) => void {
  * failed run writes no file, except its JSON with --keep-failed (saying what failed).
  */
 async function runCommand(
-  sceneArg: string,
+  sceneArgs: string[],
   options: RunOptions,
-  variantArg: string,
+  variantArg: string | undefined,
   print: (outcomes: VariantOutcome[], say: (line: string) => void) => void,
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const say = reporter(options);
-  let measured;
-  try {
-    measured = await measure(sceneArg, options, variantArg);
-  } catch (error) {
-    if (error instanceof SceneFailure && options.keepFailed && options.json && error.outcomes.length > 0) {
-      const failure = { scene: error.scene!, variant: error.variant!, phase: error.phase, message: error.reason ?? error.message };
-      await writeOutputs(outputsOf(error.outcomes, options, failure), say);
+  checkOutputs(options);
+  checkOptions(options);
+  const scenes = await expandSceneArgs(sceneArgs, options.all);
+  // Every scene's runs go in one file; a scene that fails stops the set (its runs, and those of the
+  // scenes before it, are kept with --keep-failed).
+  const outcomes: VariantOutcome[] = [];
+  for (const [index, sceneArg] of scenes.entries()) {
+    try {
+      const measured = await measure(sceneArg, options, variantArg, { index, count: scenes.length });
+      outcomes.push(...measured.outcomes);
+      print(measured.outcomes, say);
+    } catch (error) {
+      if (error instanceof SceneFailure) error.outcomes = [...outcomes, ...error.outcomes];
+      if (error instanceof SceneFailure && options.keepFailed && options.json && error.outcomes.length > 0) {
+        const failure = { scene: error.scene!, variant: error.variant!, phase: error.phase, message: error.reason ?? error.message };
+        await writeOutputs(outputsOf(error.outcomes, options, failure), say);
+      }
+      throw error;
     }
-    throw error;
   }
-  const { outcomes } = measured;
-  print(outcomes, say);
+  say(formatEngine(runtimeOf(outcomes[0]!, options)));
+  if (scenes.length > 1) say(`${scenes.length} scenes, ${outcomes.length} runs.`);
   const { code, failure } = verdict(outcomes, options);
   if (failure === null) await writeOutputs(outputsOf(outcomes, options), say);
   else if (options.keepFailed && options.json) await writeOutputs(outputsOf(outcomes, options, failure), say);
@@ -310,7 +337,8 @@ function verdict(outcomes: VariantOutcome[], options: RunOptions): { code: numbe
   for (const o of outcomes) {
     if (o.sceneErrors.count > 0) {
       const phase = /threw in (\w+)/.exec(o.sceneErrors.first ?? '')?.[1] ?? 'frames';
-      const message = `${o.sceneErrors.count} error(s) thrown during frames; first: ${o.sceneErrors.first}`;
+      const where = o.sceneErrors.location === undefined ? '' : ` (${o.sceneErrors.location})`;
+      const message = `${o.sceneErrors.count} error(s) thrown during frames; first: ${o.sceneErrors.first}${where}`;
       console.error(`alloclab: scene "${o.result.scene}" (${o.result.variant}) failed in ${phase}: ${message}`);
       failure ??= { scene: o.result.scene, variant: o.result.variant, phase, message };
       code = EXIT_USAGE;
@@ -369,11 +397,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   const run = program
     .command('run')
-    .description('measure a scene (a catalog name or a path to a scene file)')
-    .argument('<scene>', 'scene name or path/to/scene.ts');
-  addExtraPassOptions(addRunOptions(run, true), positiveInt).action((sceneArg: string, options: RunOptions) =>
+    .description('measure scenes (catalog names, paths to scene files, globs of them, or --all): tables, and one JSON for every run')
+    .argument('[scenes...]', "scene names, paths to scene files, or globs of them ('scenes/**/*.scene.ts')");
+  addExtraPassOptions(addRunOptions(run, true), positiveInt).action((sceneArgs: string[], options: RunOptions) =>
     runCommand(
-      sceneArg,
+      sceneArgs,
       options,
       options.variant,
       (outcomes, say) => {
@@ -382,7 +410,6 @@ export function createProgram(setExitCode: (code: number) => void): Command {
         if (options.sites) for (const r of runs) say(formatSites(r) + '\n');
         if (options.attribute) for (const r of runs) say(formatAttribution(r) + '\n');
         if (runs.length > 1) say([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
-        say(formatEngine(runtimeOf(outcomes[0]!, options)));
         const note = digestNote(outcomes);
         if (note) say(note);
       },
@@ -392,11 +419,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   const compare = program
     .command('compare')
-    .description('measure the allocating and optimized variants side by side, with ratios')
-    .argument('<scene>', 'scene name or path/to/scene.ts');
-  addExtraPassOptions(addRunOptions(compare, false), positiveInt).action((sceneArg: string, options: RunOptions) =>
+    .description('measure the allocating and optimized variants of each scene side by side, with ratios')
+    .argument('[scenes...]', "scene names, paths to scene files, or globs of them ('scenes/**/*.scene.ts')");
+  addExtraPassOptions(addRunOptions(compare, false), positiveInt).action((sceneArgs: string[], options: RunOptions) =>
     runCommand(
-      sceneArg,
+      sceneArgs,
       options,
       'both',
       (outcomes, say) => {
@@ -404,7 +431,6 @@ export function createProgram(setExitCode: (code: number) => void): Command {
         say([formatComparison(runs), formatGcComparison(runs)].filter(Boolean).join('\n'));
         if (options.sites) for (const r of runs) say('\n' + formatSites(r));
         if (options.attribute) for (const r of runs) say('\n' + formatAttribution(r));
-        say(formatEngine(runtimeOf(outcomes[0]!, options)));
         const note = digestNote(outcomes);
         if (note) say(note);
       },
@@ -413,11 +439,13 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   );
 
   addPageCommand(program, setExitCode, positiveInt);
+  addDiffCommand(program, setExitCode);
+  addMergeCommand(program);
   addInitCommand(program);
 
   program.addHelpText(
     'after',
-    `\nModes start Node with these V8 flags (you never type them):\n  production:    ${MODE_FLAGS.production.join(' ')}\n  deterministic: ${MODE_FLAGS.deterministic.join(' ')}\nExit codes: 0 ok, 1 over --budget, 2 usage or scene error.`,
+    `\nModes start Node with these V8 flags (you never type them):\n  production:    ${MODE_FLAGS.production.join(' ')}\n  deterministic: ${MODE_FLAGS.deterministic.join(' ')}\nExit codes: 0 ok, 1 over --budget (or a regression, for diff), 2 usage or scene error.`,
   );
   return program;
 }

@@ -8,15 +8,17 @@ import { UsageError } from './UsageError.ts';
 /** `-` as an output path: the standard output. */
 export const STDOUT = '-';
 
-/** The output options of a command, by flag. */
-interface OutputOptions {
-  json?: string;
-  trace?: string;
-}
+/** The output options of a command, by flag (`json`, `trace`, `markdown`...). */
+type OutputOptions = object;
+
+const pathOf = (options: OutputOptions, flag: string): unknown => (options as Record<string, unknown>)[flag];
+
+/** An output's name in a message: `--json`'s file is "the JSON". */
+const labelOf = (flag: string): string => ({ json: 'JSON', markdown: 'Markdown' })[flag] ?? flag;
 
 /** Whether an output goes to the standard output (the tables then go to stderr). */
-export function writesToStdout(options: OutputOptions): boolean {
-  return options.json === STDOUT || options.trace === STDOUT;
+export function writesToStdout(options: OutputOptions, flags: readonly string[] = ['json', 'trace']): boolean {
+  return flags.some((flag) => pathOf(options, flag) === STDOUT);
 }
 
 /**
@@ -24,10 +26,10 @@ export function writesToStdout(options: OutputOptions): boolean {
  * recorded: an empty name, a directory, a file in a directory that is not there or not writable,
  * and two outputs naming one path (the second would replace the first). `-` is the standard output.
  */
-export function checkOutputs(options: OutputOptions): void {
-  const outputs = (['json', 'trace'] as const).filter((flag) => options[flag] !== undefined);
+export function checkOutputs(options: OutputOptions, flags: readonly string[] = ['json', 'trace']): void {
+  const outputs = flags.filter((flag) => typeof pathOf(options, flag) === 'string');
   for (const flag of outputs) {
-    const path = options[flag]!;
+    const path = pathOf(options, flag) as string;
     if (path === '') throw new UsageError(`--${flag} needs a file name (or - for the standard output)`);
     if (path === STDOUT) continue;
     const stat = statSync(path, { throwIfNoEntry: false });
@@ -44,11 +46,19 @@ export function checkOutputs(options: OutputOptions): void {
       throw new UsageError(`--${flag} ${path}: not writable`);
     }
   }
-  if (outputs.length === 2 && (options.json === options.trace || resolve(options.json!) === resolve(options.trace!))) {
-    throw new UsageError(
-      `--json and --trace name the same file (${options.json}): the trace would replace the JSON`,
-      'give each its own file',
-    );
+  for (const [i, first] of outputs.entries()) {
+    for (const second of outputs.slice(i + 1)) {
+      const a = pathOf(options, first) as string;
+      const b = pathOf(options, second) as string;
+      if (a === STDOUT && b === STDOUT)
+        throw new UsageError(`--${first} and --${second} both go to the standard output`, 'give one of them a file');
+      if (a !== STDOUT && b !== STDOUT && resolve(a) === resolve(b)) {
+        throw new UsageError(
+          `--${first} and --${second} name the same file (${a}): the ${labelOf(second)} would replace the ${labelOf(first)}`,
+          'give each its own file',
+        );
+      }
+    }
   }
 }
 

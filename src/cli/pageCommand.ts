@@ -8,7 +8,8 @@ import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
 import { formatRun } from './format/format.ts';
 import { formatGcReport } from './format/formatGc.ts';
-import { formatEngine } from './format/formatBrowser.ts';
+import { formatAttribution, formatEngine } from './format/formatBrowser.ts';
+import { formatSites } from './format/formatSites.ts';
 import { withinBudget } from './budget.ts';
 import { UsageError } from './UsageError.ts';
 import { checkOutputs, writeOutputs, writesToStdout, type Output } from './outputs.ts';
@@ -22,6 +23,8 @@ interface PageOptions {
   idleTimeout: number;
   keepFailed: boolean;
   progress: boolean;
+  attribute: boolean;
+  sites: boolean;
 }
 
 /**
@@ -62,15 +65,18 @@ export function addPageCommand(
     .option('--budget <bytes>', 'exit 1 when the page allocates more than this many bytes per frame (mean)', positiveInt('--budget', 0))
     .option('--idle-timeout <seconds>', 'give up when the page runs no frame for this long', positiveInt('--idle-timeout', 1), 10)
     .option('--keep-failed', 'with --json: write the JSON of a run in which the page threw too (it says what failed)', false)
+    .option('--attribute', 'a second, slower pass that samples bytes per function, with call paths (sampled, not measured)', false)
+    .option('--sites', "the allocation sites the page's instrumented code counted (a page served by a Vite with alloclabInstrument)", false)
     .option('--no-progress', 'no progress bar')
     .action(async (urlArg: string, options: PageOptions) => {
       checkOutputs(options);
       const url = pageUrl(urlArg);
       const executablePath = findChromium();
       if (executablePath === null) throw new UsageError(`page: ${NO_CHROMIUM}`);
-      let measurePage, PageFailure;
+      let measurePage, PageFailure, PageCrash, attributePage;
       try {
-        ({ measurePage, PageFailure } = await import('../chromium/measurePage.ts'));
+        ({ measurePage, PageFailure, PageCrash } = await import('../chromium/measurePage.ts'));
+        ({ attributePage } = await import('../chromium/attributePage.ts'));
       } catch (error) {
         throw new UsageError(
           `page needs the packages vite and playwright-core (${error instanceof Error ? error.message : String(error)})`,
@@ -85,19 +91,39 @@ export function addPageCommand(
             )
           : null;
       bar?.start(options.warmup + options.frames, 0);
+      // A browser that dies under a real game (it happens, with WebGL on the CPU) gets one more try in a fresh one.
+      const onceMore = async <T>(pass: () => Promise<T>, what: string): Promise<T> => {
+        try {
+          return await pass();
+        } catch (error) {
+          if (!(error instanceof PageCrash)) throw error;
+          bar?.stop();
+          console.error(`alloclab: page ${url}: ${what}: ${error.message}; trying once more in a fresh browser`);
+          try {
+            return await pass();
+          } catch (again) {
+            if (again instanceof PageCrash) throw new UsageError(`page ${url}: ${what}: ${again.message}, in the second browser too`);
+            throw again;
+          }
+        }
+      };
       let measured;
       try {
-        measured = await measurePage(url, {
-          executablePath,
-          frames: options.frames,
-          warmup: options.warmup,
-          keepSlices: options.trace !== undefined,
-          idleMs: options.idleTimeout * 1000,
-          onProgress: (done, total) => {
-            bar?.setTotal(total);
-            bar?.update(done);
-          },
-        });
+        measured = await onceMore(
+          () =>
+            measurePage(url, {
+              executablePath,
+              frames: options.frames,
+              warmup: options.warmup,
+              keepSlices: options.trace !== undefined,
+              idleMs: options.idleTimeout * 1000,
+              onProgress: (done, total) => {
+                bar?.setTotal(total);
+                bar?.update(done);
+              },
+            }),
+          'measuring',
+        );
       } catch (error) {
         // The page's own problems are the user's to fix: one line, exit 2.
         if (error instanceof PageFailure) throw new UsageError(`page ${url}: ${error.message}`);
@@ -107,11 +133,61 @@ export function addPageCommand(
       }
       const { page, runtime, pageErrors } = measured;
       const run = page.result;
+      // A sampling pass that fails loses nothing measured: the run is reported and written, and the command exits 2.
+      let samplingFailed: string | null = null;
+      if (options.attribute && pageErrors.length === 0) {
+        const pass =
+          options.progress && process.stderr.isTTY === true
+            ? new SingleBar(
+                { format: `${url} · sampling [{bar}] {value}/{total} frames`, stream: process.stderr, clearOnComplete: true },
+                Presets.shades_classic,
+              )
+            : null;
+        pass?.start(options.warmup + options.frames, 0);
+        try {
+          run.attribution = await onceMore(
+            () =>
+              attributePage(url, {
+                executablePath,
+                frames: options.frames,
+                warmup: options.warmup,
+                idleMs: options.idleTimeout * 1000,
+                onProgress: (done, total) => {
+                  pass?.setTotal(total);
+                  pass?.update(done);
+                },
+              }),
+            'the sampling pass',
+          );
+        } catch (error) {
+          samplingFailed =
+            error instanceof PageFailure
+              ? `the sampling pass failed: ${error.message}`
+              : error instanceof UsageError
+                ? error.message.replace(`page ${url}: `, '')
+                : `the sampling pass failed: ${error instanceof Error ? error.message : String(error)}`;
+        } finally {
+          pass?.stop();
+        }
+      }
       const say = writesToStdout(options) ? (line: string) => console.error(line) : (line: string) => console.log(line);
       say([formatRun(run), formatGcReport(run)].filter(Boolean).join('\n') + '\n');
       say(
         'Each frame is one requestAnimationFrame turn: every callback the page requested for it, from the first to the last. Work in timers, events and promise jobs runs between frames and is not counted.',
       );
+      if (options.sites) {
+        say(
+          run.sites
+            ? formatSites(run) + '\n'
+            : "No allocation site was counted: the page runs no instrumented code. Serve it with a Vite whose config has alloclabInstrument() (from alloclab/vite) including your game's files.\n",
+        );
+      }
+      if (run.attribution) {
+        say(formatAttribution(run));
+        say(
+          "The sampling ran from the first measured frame to the last, so work the page does between frames (timers, events) is in it too; what AllocLab's agent, its overlay and the browser driver allocate is left out.\n",
+        );
+      }
       say(formatEngine({ engine: 'chromium', ...runtime }));
       // As `run` does for a scene that threw: exit 2, and no file unless --keep-failed (its JSON says what failed).
       const failure =
@@ -129,6 +205,8 @@ export function addPageCommand(
         outputs.push({ path: options.trace, data: JSON.stringify(trace), written: `Chrome trace written to ${options.trace}` });
       }
       await writeOutputs(outputs, say);
-      setExitCode(failure ? 2 : options.budget !== undefined && !withinBudget([run], options.budget) ? 1 : 0);
+      if (samplingFailed !== null)
+        console.error(`alloclab: page ${url}: ${samplingFailed}; the measured run is reported without attribution`);
+      setExitCode(failure || samplingFailed !== null ? 2 : options.budget !== undefined && !withinBudget([run], options.budget) ? 1 : 0);
     });
 }

@@ -3,6 +3,7 @@ import { resolve, extname, relative, isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SceneDefinition } from '../engine/Scene.ts';
 import { UsageError } from './UsageError.ts';
+import { expandGlobArgs } from './globArgs.ts';
 import type { SceneInfo } from './worker/protocol.ts';
 
 /** Where a scene comes from: the catalog by name, or a user's file by path. */
@@ -23,6 +24,28 @@ export async function parseSceneRef(arg: string): Promise<SceneRef> {
     throw new UsageError(`unknown scene "${arg}"`, `known scenes: ${sceneNames().join(', ')}; or give a path to a scene file`);
   }
   return { kind: 'catalog', name: arg };
+}
+
+/**
+ * The scene arguments of a run as a list: names and paths as given, globs of scene files expanded
+ * here (a quoted glob, or a shell that does not expand them), or every catalog scene with `all`.
+ * A glob that matches nothing, a scene named twice, and `all` beside names are usage errors.
+ */
+export async function expandSceneArgs(args: readonly string[], all: boolean): Promise<string[]> {
+  if (all) {
+    if (args.length > 0) throw new UsageError(`--all measures the whole catalog: drop ${args.join(' ')}, or drop --all`);
+    const { sceneNames } = await import('../../scenes/index.ts');
+    return sceneNames();
+  }
+  if (args.length === 0) throw new UsageError('name a scene (or several, or a glob of scene files), or give --all for the catalog');
+  const expanded = expandGlobArgs(args, 'scene file', (file) => SCENE_FILE.test(file));
+  const seen = new Set<string>();
+  for (const arg of expanded) {
+    const id = arg.includes('/') || arg.includes('\\') || SCENE_FILE.test(arg) ? resolve(arg) : arg;
+    if (seen.has(id)) throw new UsageError(`${arg} is named twice: each scene is measured once per run`);
+    seen.add(id);
+  }
+  return expanded;
 }
 
 /** Loads the scene a reference names (in the measuring process: a scene file's top level runs there). */
@@ -100,9 +123,13 @@ export function errorLocation(error: unknown): string | undefined {
   return `${rel.startsWith('..') || isAbsolute(rel) ? path : rel}:${line}`;
 }
 
-/** The variants a `--variant` value selects from a scene. */
-export function selectVariants(scene: SceneInfo, variant: string): string[] {
+/**
+ * The variants a `--variant` value selects from a scene; without one, its allocating variant, or
+ * its first when it has none (so that a run of several scenes measures each).
+ */
+export function selectVariants(scene: SceneInfo, variant: string | undefined): string[] {
   const names = scene.variants;
+  if (variant === undefined) return [names.includes('allocating') ? 'allocating' : names[0]!];
   if (variant === 'both') {
     if (names.includes('allocating') && names.includes('optimized')) return ['allocating', 'optimized'];
     return names;

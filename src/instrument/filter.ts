@@ -7,14 +7,18 @@ export type PathPattern = string | RegExp;
 export interface InstrumentFilterOptions {
   /** Instrumented when matched. Default: `['scenes/']`. Files with the pragma are included too. */
   include?: PathPattern[];
-  /** Never instrumented when matched, even with the pragma. Default: `['src/']` (engine, profiler). */
+  /** Never instrumented when matched, even with the pragma. Default: none. */
   exclude?: PathPattern[];
 }
 
 /** Default include: the scene catalog. */
 export const DEFAULT_INCLUDE: readonly PathPattern[] = ['scenes/'];
-/** Default exclude: AllocLab's own sources, which must not count their own bookkeeping. */
-export const DEFAULT_EXCLUDE: readonly PathPattern[] = ['src/'];
+/**
+ * Default exclude: none. AllocLab's own code, which must not count its own bookkeeping, is under
+ * node_modules in a user's project (always out); a user's `src/` is their game. This repository,
+ * whose `src/` is AllocLab, passes its own exclude.
+ */
+export const DEFAULT_EXCLUDE: readonly PathPattern[] = [];
 /** The comment that opts a file in: `// @alloclab-instrument`. */
 export const PRAGMA = /(?:\/\/|\/\*)\s*@alloclab-instrument\b/;
 

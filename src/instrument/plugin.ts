@@ -12,7 +12,7 @@ import { ownModule } from '../node/packageLayout.ts';
 export interface AlloclabInstrumentOptions {
   /** Instrumented when matched (path prefix or RegExp). Default `['scenes/']`; the pragma `// @alloclab-instrument` always opts a file in. */
   include?: PathPattern[];
-  /** Never instrumented (wins over include and the pragma). Default `['src/']`; node_modules and the runtime are always out. */
+  /** Never instrumented (wins over include and the pragma). Default: none; node_modules and the runtime are always out. */
   exclude?: PathPattern[];
   /** Module the instrumented code imports its counters from. Default: the absolute path of `runtime.ts`. */
   runtimeImport?: string;

@@ -63,6 +63,7 @@ export class SceneVariant {
   readonly step: () => void;
   private readonly _instance: SceneInstance;
   private _digest: string | null = null;
+  private _firstError: unknown = undefined;
 
   constructor(scene: SceneDefinition, options: SceneVariantOptions) {
     const setup = findVariant(scene, options.variant);
@@ -75,6 +76,7 @@ export class SceneVariant {
       profiler: options.profiler,
       deepProfile: options.deep ?? false,
       errorSink: (report) => {
+        if (errors.length === 0) this._firstError = report.error;
         errors.push(formatErrorReport(report));
       },
     });
@@ -99,9 +101,13 @@ export class SceneVariant {
     return this.digestFrame === null ? this._instance.digest() : (this._digest ?? '');
   }
 
-  /** The errors as the CLI reports them: how many, and the first. */
-  errorSummary(): SceneErrorSummary {
-    return { count: this.errors.length, first: this.errors[0] ?? null };
+  /**
+   * The errors as the CLI reports them: how many, the first, and where the first was thrown as
+   * `locate` reads it off the error's stack (a platform's own: file paths or page URLs).
+   */
+  errorSummary(locate?: (error: unknown) => string | undefined): SceneErrorSummary {
+    const location = this.errors.length > 0 ? locate?.(this._firstError) : undefined;
+    return { count: this.errors.length, first: this.errors[0] ?? null, ...(location === undefined ? {} : { location }) };
   }
 }
 

@@ -26,6 +26,8 @@ export interface VariantSpec {
 export interface SceneErrorSummary {
   count: number;
   first: string | null;
+  /** Where the first was thrown (file:line), where the platform can tell. */
+  location?: string;
 }
 
 /** A measured variant, as the CLI reads it back from a measuring process or a page. */

@@ -13,6 +13,12 @@ export interface V8Natives {
   optimizedBit: number;
   /** The status bit "TurboFan" (the top tier), found the same way (0 where TurboFan is off). */
   turbofanBit: number;
+  /**
+   * Clears the type feedback a function's calls and property reads gathered, as if it had never
+   * run (its optimised code stays until it deoptimises); null where this V8 has no such runtime
+   * function. See `forgetFeedback`.
+   */
+  forget: ((fn: unknown) => void) | null;
 }
 
 /**
@@ -31,10 +37,40 @@ export function compileNatives(): V8Natives | null {
       optimizeOnNextCall: optimize,
       optimizedBit: gained & -gained,
       turbofanBit: gained === 0 ? 0 : 1 << (31 - Math.clz32(gained)),
+      forget: compileForget(),
     };
   } catch {
     return null;
   }
+}
+
+/** `%ClearFunctionFeedback`, where this V8 has it. */
+function compileForget(): ((fn: unknown) => void) | null {
+  try {
+    return new Function('fn', '%ClearFunctionFeedback(fn);') as (fn: unknown) => void;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Makes `functions` forget the types they saw, as in a fresh page. A page that runs one world after
+ * another (the sandbox) calls it on the last world's frame functions before the next world starts;
+ * else the engine's code shared by both keeps what the last world taught V8, and V8 compiles it
+ * for the new one differently than a fresh page would. Seen: boxing's optimized variant read 12 B
+ * per sensor a frame in 3 of 36 sandbox pages that had run bullets and hud-text first (the update
+ * loop, compiled with the other scenes' behaviours in its feedback, called `Random.next` out of
+ * line, which boxes the double it returns), 0 B in fresh pages and in the CLI. Optimised code is
+ * left alone: it deoptimises by itself where the new world's types differ, and is recompiled from
+ * the new feedback; dropping it as well (`%DeoptimizeFunction`) left the sprite sync allocating
+ * 12 B a sprite in every scene loaded after a few others. False where V8 cannot (a browser without
+ * natives syntax: there, a scene's figures may depend on the scene before).
+ */
+export function forgetFeedback(natives: V8Natives | null, functions: readonly unknown[]): boolean {
+  const forget = natives?.forget ?? null;
+  if (forget === null) return false;
+  for (const fn of functions) forget(fn);
+  return true;
 }
 
 /** The status bits a probe function gains when V8 optimises it on request (besides "is a function"). */

@@ -1,6 +1,7 @@
 import { createBrowserProfiler, type BrowserProfiler } from '../page/BrowserProfiler.ts';
 import { RafTurns } from '../page/RafTurns.ts';
 import { FrameCollector } from '../profiler/FrameCollector.ts';
+import { adoptPublishedSites } from '../profiler/sites/runtime.ts';
 import { buildRunResult } from '../profiler/buildRunResult.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import type { AllocLabHandle } from '../panel/automation.ts';
@@ -57,6 +58,8 @@ const DRAIN_EVERY = 60;
  * // later: attached.detach();
  */
 export function attachProfiler(options: AttachOptions = {}): AttachedProfiler {
+  // The game's allocation-site counters, when its instrumented modules loaded another copy of the runtime.
+  adoptPublishedSites();
   const profiled = createBrowserProfiler();
   const { profiler, gcDetector, gcLog, meter, clock } = profiled;
   profiler.start();

@@ -81,6 +81,8 @@ export class ProfilerOverlay {
     const panel = new GcAllocPanel(this._profiled, monitors);
     panel.reset(document.title || location.pathname);
     container.append(panel.notice, panel.bytesGraph.element, panel.msGraph.element, panel.table.element);
+    // The game's own allocation sites, when its code is instrumented (alloclabInstrument in its Vite config).
+    if (panel.sitesModel.instrumented) container.append(panel.sites.element);
     this.element.append(container);
     this.element.classList.add('al-expanded');
     // The full panel draws the same series over a longer history: one bytes graph, not two.

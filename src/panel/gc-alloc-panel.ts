@@ -1,4 +1,5 @@
 import type { FolderApi } from 'tweakpane';
+import { adoptPublishedSites } from '../profiler/sites/runtime.ts';
 import type { BrowserProfiler } from '../page/BrowserProfiler.ts';
 import { GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
 import { FrameGraph } from './frame-graph.ts';
@@ -90,6 +91,8 @@ export class GcAllocPanel {
     });
     this.table = new HierarchyTable();
     this.sites = new SitesTable();
+    // The game's counters, when its instrumented modules loaded another copy of the runtime than this panel's.
+    adoptPublishedSites();
     this.sitesModel = new SitesModel(profiled.profiler.recorder);
     if (!this.sitesModel.instrumented) this.sites.showUninstrumented();
     this.notice = document.createElement('div');

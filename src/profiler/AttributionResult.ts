@@ -38,4 +38,19 @@ export interface AttributedFunction {
   /** SAMPLED bytes per frame allocated in the function itself (not its callees). */
   sampledBytesPerFrame: number;
   samples: number;
+  /**
+   * The heaviest call paths that led to this function's allocations (bottom-up: the caller first,
+   * then its caller...), at most three, each cut to its nearest callers; absent in files written
+   * before paths were recorded.
+   */
+  paths?: CallPath[];
+}
+
+/** One call path to an allocating function, with the SAMPLED bytes per frame that came through it. */
+export interface CallPath {
+  sampledBytesPerFrame: number;
+  /** Its share of the function's sampled bytes (0..1). */
+  share: number;
+  /** The callers, nearest first: each with its source file and 1-based line ('' and 0 for built-ins). */
+  callers: { functionName: string; file: string; line: number }[];
 }

@@ -186,11 +186,12 @@ export interface RunResult {
   /** The worst frames by bytes (index within the measured frames). */
   worstFrames: Array<{ frame: number; bytes: number; ms: number }>;
   /**
-   * Set by the testing API when a first measurement saw only a few isolated allocating frames,
-   * frames that read 0 B for the first quarter of the run and then allocated (a deoptimisation
-   * mid-run), or, in Chromium, frames that allocated while the JIT installed code, and
-   * was measured again (see `measureConfirmed`): what the first measurement saw, and how many
-   * measurements were taken in all (this run is the last).
+   * Set when a first measurement saw only a few isolated frames reading more than the run's usual
+   * figure, frames that read 0 B for the first quarter of the run and then allocated (a
+   * deoptimisation mid-run), or, in the lab page, frames that allocated while the JIT installed
+   * code, and was measured again (`measureAgain`: the CLI, the testing API, the sandbox's summary
+   * and Compare): what the first measurement saw, and how many measurements were taken in all
+   * (this run is the last).
    */
   remeasured?: { allocatingFrames: number; maxBytes: number; measurements: number };
   /** Per-frame measured bytes (NaN where a GC ran), kept for exports and matchers. */

@@ -9,8 +9,9 @@ import { SHADOW_FRAMES, ShadowWarmup } from './ShadowWarmup.ts';
 import { HostFrame } from './HostFrame.ts';
 import { QuietWatch } from '../page/QuietWatch.ts';
 import { DEFAULT_WARMUP_RULE, WarmupWatch } from '../page/WarmupWatch.ts';
-import { compileNatives, type V8Natives } from '../measure/tierWatch.ts';
+import { compileNatives, forgetFeedback, type V8Natives } from '../measure/tierWatch.ts';
 import { GC_IN_FRAME } from '../page/BrowserGcDetector.ts';
+import type { FramePace } from './url-state.ts';
 
 const renderMarker = new ProfilerMarker('Render');
 
@@ -69,7 +70,11 @@ export class BrowserHost {
   private readonly _listeners: FrameListener[] = [];
   private readonly _loadListeners: Array<(loaded: LoadedScene) => void> = [];
   private readonly _onAnimationFrame: (now: number) => void;
+  /** Non-zero while a frame is scheduled: the rAF id, or -1 for a posted message at pace 'max'. */
   private _rafId = 0;
+  /** Frames back to back at pace 'max': each one posts a message to the next. */
+  private _nextTask: MessageChannel | null = null;
+  private _messagePending = false;
   private _lastNow = -1;
   private _shadow: ShadowWarmup | null = null;
   private readonly _shadowStep = (world: World, profiler: Profiler): void => this.profiledFrame(world, STEP_MS, null, profiler);
@@ -80,12 +85,30 @@ export class BrowserHost {
   private _stepRequested = false;
   private _firstFrameWaiters: Array<() => void> = [];
 
-  constructor(stage: PixiStage, profiled: BrowserProfiler) {
+  /**
+   * `display` (default): one frame per animation frame. `max`: frames back to back (a posted
+   * message schedules the next), each stepped by STEP_MS and drawn, so a scene runs faster than
+   * real time and an automated run gets its warm-up and figures sooner; what a frame allocates
+   * does not depend on when it runs.
+   */
+  readonly pace: FramePace;
+
+  constructor(stage: PixiStage, profiled: BrowserProfiler, pace: FramePace = 'display') {
     this.stage = stage;
+    this.pace = pace;
     this.profiled = profiled;
     this.spriteRenderer = new SpriteRenderer(stage.sprites);
     this._hostFrame = new HostFrame(profiled.profiler);
     this._onAnimationFrame = this._frame.bind(this);
+    if (pace === 'max') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        this._messagePending = false;
+        // A message left from before stop() is not a frame.
+        if (this._rafId === -1) this._frame(performance.now());
+      };
+      this._nextTask = channel;
+    }
     this.natives = compileNatives();
     this.warmup = new WarmupWatch(DEFAULT_WARMUP_RULE, this.natives, profiled.meter.precise);
     profiled.profiler.start();
@@ -101,12 +124,13 @@ export class BrowserHost {
 
   /** Starts the rAF loop. */
   start(): void {
-    if (this._rafId === 0) this._rafId = requestAnimationFrame(this._onAnimationFrame);
+    // A message posted before stop() still arrives: it runs the next frame.
+    if (this._rafId === 0) this._rafId = this._messagePending ? -1 : this._schedule();
   }
 
   /** Stops the loop (the world stays as it is). */
   stop(): void {
-    if (this._rafId !== 0) cancelAnimationFrame(this._rafId);
+    if (this._rafId > 0) cancelAnimationFrame(this._rafId);
     this._rafId = 0;
     this._lastNow = -1;
   }
@@ -119,7 +143,14 @@ export class BrowserHost {
     const setup = Object.hasOwn(scene.variants, variant) ? scene.variants[variant] : undefined;
     if (setup === undefined)
       throw new Error(`scene "${scene.name}" has no variant "${variant}" (has ${Object.keys(scene.variants).join(', ')})`);
+    // The engine's code the last world's frames ran forgets that world's types, so that this
+    // world's figures are those of a fresh page (the CLI's), whatever scene ran before it (see
+    // forgetFeedback). Not the sprite sync's: it sees pixi's types in every scene alike, and
+    // clearing its feedback left Render allocating in the next scene now and then (boxing
+    // optimized: 4,896 B a frame in 1 of 14 pages).
+    const lastFrameFunctions = this._world === null ? [] : this.worldFrameFunctions();
     if (this._world !== null) this._world.destroy();
+    forgetFeedback(this.natives, lastFrameFunctions);
     this._world = null;
     this._loaded = null;
     this.spriteRenderer.clear();
@@ -160,8 +191,13 @@ export class BrowserHost {
    * updates, this host's frame and the sprite sync (what warm-up waits to see optimised).
    */
   frameFunctions(): unknown[] {
+    return [...this.worldFrameFunctions(), ...SpriteRenderer.frameFunctions()];
+  }
+
+  /** The engine's tick, the behaviours' updates and this host's frame, which calls the tick. */
+  private worldFrameFunctions(): unknown[] {
     const world = this._world;
-    return [...(world === null ? [] : world._frameFunctions()), BrowserHost.prototype.profiledFrame, ...SpriteRenderer.frameFunctions()];
+    return [...(world === null ? [] : world._frameFunctions()), BrowserHost.prototype.profiledFrame];
   }
 
   /** Off-screen warm-up frames run and planned, while it runs; null otherwise. */
@@ -210,7 +246,7 @@ export class BrowserHost {
    * than in bigger steps. Real frame times are still measured and shown.
    */
   private _frame(now: number): void {
-    this._rafId = requestAnimationFrame(this._onAnimationFrame);
+    this._rafId = this._schedule();
     const last = this._lastNow;
     this._lastNow = now;
     const world = this._world;
@@ -222,7 +258,7 @@ export class BrowserHost {
       this._shadow = null;
     }
     if (world !== null && (!this.paused || this._stepRequested)) {
-      const elapsed = last < 0 || this._stepRequested ? STEP_MS : Math.min(Math.max(now - last, 0), MAX_FRAME_MS);
+      const elapsed = last < 0 || this._stepRequested || this.pace === 'max' ? STEP_MS : Math.min(Math.max(now - last, 0), MAX_FRAME_MS);
       // Owed time never exceeds one step: no catching up in bursts.
       this._owedMs = Math.min(this._owedMs + elapsed, STEP_MS);
       if (this._owedMs >= STEP_MS - STEP_SLACK_MS) {
@@ -234,9 +270,20 @@ export class BrowserHost {
     this.stage.render();
   }
 
+  /** Schedules the next frame at this host's pace (paused: the display's, not a busy loop). */
+  private _schedule(): number {
+    const next = this._nextTask;
+    if (next === null || (this.paused && !this._stepRequested)) return requestAnimationFrame(this._onAnimationFrame);
+    next.port2.postMessage(null);
+    this._messagePending = true;
+    return -1;
+  }
+
   /** One frame: the profiled part, then what follows it outside the frame. */
   tick(world: World, dtMs: number): void {
     this.profiledFrame(world, dtMs, this.spriteRenderer, this.profiled.profiler);
+    // Outside the frame: spare pixi views for sprites that appear next (see SpriteRenderer.reserve).
+    this.spriteRenderer.reserve();
     this._afterFrame();
   }
 

@@ -31,6 +31,36 @@ class SpriteView {
   }
 }
 
+/**
+ * Detached views of one shape: a stack whose array reserve() keeps as long as there are views,
+ * so pushing never grows it in a frame.
+ */
+class FreeViews {
+  readonly items: Array<SpriteView | null> = [];
+  count = 0;
+  /** The size this shape was last drawn at (-1: never drawn), for the spares reserve() draws. */
+  drawnWidth = -1;
+  drawnHeight = -1;
+
+  pop(): SpriteView | null {
+    return this.count > 0 ? this.items[--this.count]! : null;
+  }
+
+  push(view: SpriteView): void {
+    if (this.count < this.items.length) this.items[this.count] = view;
+    else this.items.push(view);
+    this.count++;
+  }
+}
+
+/** Lengthens `list` with nulls to `length` (outside frames: it may allocate). */
+function padTo(list: Array<SpriteView | null>, length: number): void {
+  while (list.length < length) list.push(null);
+}
+
+/** Spare views of a shape kept drawn between frames, at least (see SpriteRenderer.reserve). */
+const MIN_SPARE_VIEWS = 16;
+
 /** Scratch for world x, y, rotation and scale x, y (module-private, never held across calls). */
 const _world = new Float64Array(5);
 
@@ -38,8 +68,9 @@ const FONT_FAMILY = 'Menlo, Consolas, "DejaVu Sans Mono", monospace';
 
 /**
  * Mirrors the world's `Sprite` components as pixi.js display objects on a container, once per
- * frame: creates a view when a sprite appears, hides it while its object is inactive, and keeps it
- * (hidden, on the container) for the next new sprite when the sprite is destroyed. Position,
+ * frame: gives a sprite that appears a spare view of its shape (`reserve`, between frames, keeps
+ * some drawn), hides it while its object is inactive, and keeps it (hidden, on the container) for
+ * the next new sprite when the sprite is destroyed. Position,
  * rotation, scale, alpha and visibility are copied every frame. A circle or rect is drawn once, in
  * white, at the size it first had: later colors are a tint (`setTint`) and later sizes a scale,
  * because redrawing a pixi Graphics rebuilds its geometry and allocates (measured: 16 KB per frame
@@ -56,16 +87,22 @@ const FONT_FAMILY = 'Menlo, Consolas, "DejaVu Sans Mono", monospace';
 export class SpriteRenderer {
   readonly container: Container;
   private _found: Sprite[] = new Array<Sprite>(256).fill(null as unknown as Sprite);
-  private readonly _live: SpriteView[] = [];
+  /** Sprites found by the last sync. */
+  private _foundCount = 0;
+  /** Views shown now in [0, _liveCount); the list is as long as there are views, so it never grows in a frame. */
+  private readonly _live: Array<SpriteView | null> = [];
   private _liveCount = 0;
+  /** Every view made (live and free). */
+  private _viewCount = 0;
   /**
-   * Detached views, for the next new sprites: text views and shape views apart, so that a view
-   * keeps the kind of pixi object it shows. When a recycled view swapped its Graphics for a Text
-   * and back, setting `rotation` on the Graphics allocated 12 B per sprite per frame from then on
-   * (measured after three scene changes; the setter's call site no longer took the fast path).
+   * Detached views by the shape they show, for the next new sprites: a view of the same shape
+   * shows a sprite without a redraw, and a view keeps the kind of pixi object it shows. When a
+   * recycled view swapped its Graphics for a Text and back, setting `rotation` on the Graphics
+   * allocated 12 B per sprite per frame from then on (the setter's call site lost its fast path).
    */
-  private readonly _freeShapes: SpriteView[] = [];
-  private readonly _freeTexts: SpriteView[] = [];
+  private readonly _freeCircles = new FreeViews();
+  private readonly _freeRects = new FreeViews();
+  private readonly _freeTexts = new FreeViews();
   private _syncs = 0;
   private _warnedColor = false;
 
@@ -90,10 +127,11 @@ export class SpriteRenderer {
     const seen = ++this._syncs;
     let n = world.findObjectsOfTypeNonAlloc(Sprite, this._found);
     while (n === this._found.length) {
-      // More sprites than room: grow (only when the scene grows) and look again.
+      // More sprites than room, and more than reserve() left room for: grow and look again.
       this._found = new Array<Sprite>(this._found.length * 2).fill(null as unknown as Sprite);
       n = world.findObjectsOfTypeNonAlloc(Sprite, this._found);
     }
+    this._foundCount = n;
     const found = this._found;
     for (let i = 0; i < n; i++) {
       const sprite = found[i]!;
@@ -111,7 +149,39 @@ export class SpriteRenderer {
       if (view.seen === seen) continue;
       const go = view.sprite!.gameObject;
       if (go.destroyed || go.activeInHierarchy) this._detach(view);
-      else if (view.shown !== null) view.shown.visible = false;
+      else if (view.shown !== null) view.shown.renderable = false;
+    }
+  }
+
+  /**
+   * Between frames, outside the measured ones: keeps spare views, drawn, of each shape the scene
+   * shows (a quarter of the views shown, at least 16), and room in every list for every view, so
+   * that a sprite appearing in a frame takes a view ready to show and the frame neither makes a
+   * pixi object nor grows an array. Only more new sprites in one frame than the spares make
+   * views inside a frame. Text views are made as text sprites appear (their count rarely moves).
+   */
+  reserve(): void {
+    const spare = Math.max(MIN_SPARE_VIEWS, this._liveCount >> 2);
+    this._reserveShapes(this._freeCircles, 'circle', spare);
+    this._reserveShapes(this._freeRects, 'rect', spare);
+    // Every frame, so no array literal to loop over: four calls.
+    const views = this._viewCount;
+    padTo(this._live, views);
+    padTo(this._freeCircles.items, views);
+    padTo(this._freeRects.items, views);
+    padTo(this._freeTexts.items, views);
+    const room = this._foundCount + spare;
+    if (this._found.length <= room) this._found = new Array<Sprite>(room * 2).fill(null as unknown as Sprite);
+  }
+
+  private _reserveShapes(free: FreeViews, shape: 'circle' | 'rect', spare: number): void {
+    // Only shapes the scene has shown, at the size last drawn (other sizes are a scale).
+    if (free.drawnWidth < 0) return;
+    while (free.count < spare) {
+      const view = this._newView();
+      this._drawShape(view, shape, free.drawnWidth, free.drawnHeight);
+      view.shown!.renderable = false;
+      free.push(view);
     }
   }
 
@@ -124,12 +194,12 @@ export class SpriteRenderer {
   /** Destroys every pixi object. */
   destroy(): void {
     this.clear();
-    for (const free of [this._freeShapes, this._freeTexts]) {
-      for (const view of free) {
-        view.graphics.destroy();
-        view.text?.destroy();
+    for (const free of [this._freeCircles, this._freeRects, this._freeTexts]) {
+      for (let i = 0; i < free.count; i++) {
+        free.items[i]!.graphics.destroy();
+        free.items[i]!.text?.destroy();
       }
-      free.length = 0;
+      free.count = 0;
     }
   }
 
@@ -180,16 +250,19 @@ export class SpriteRenderer {
       placeGraphics(view.graphics, w);
     }
     shown.alpha = sprite.alpha;
-    shown.visible = sprite.isActiveAndEnabled;
+    // `renderable`, not `visible`, everywhere a view is shown or hidden: pixi's visible setter
+    // emits an event, and its emit reads `arguments`, an object each call below TurboFan
+    // (measured: 64 B in frames where a bullet appears or goes, in bullets optimized).
+    shown.renderable = sprite.isActiveAndEnabled;
   }
 
   private _redraw(view: SpriteView, sprite: Sprite): void {
     const wasText = view.shape === 'text';
-    view.shape = sprite.shape;
     view.color = sprite.color;
-    view.width = sprite.width;
-    view.height = sprite.height;
     if (sprite.shape === 'text') {
+      view.shape = 'text';
+      view.width = sprite.width;
+      view.height = sprite.height;
       let text = view.text;
       if (text === null) {
         text = new Text({ text: sprite.text, style: { fontFamily: FONT_FAMILY, fontSize: 16, fill: 0xffffff } });
@@ -202,18 +275,29 @@ export class SpriteRenderer {
       if (!wasText) this._show(view, text);
       return;
     }
-    // White at this size: the color is applied as a tint and other sizes as a scale (see _update).
-    // A zero size would leave nothing to scale from, so such a shape is drawn one unit wide.
-    if (view.width <= 0) view.width = 1;
-    if (sprite.shape === 'circle') view.height = view.width;
-    else if (view.height <= 0) view.height = 1;
+    this._drawShape(view, sprite.shape, sprite.width, sprite.height);
+    setTint(view.graphics, this._rgb(sprite));
+    if (wasText) this._show(view, view.graphics);
+  }
+
+  /**
+   * Draws `view`'s Graphics as a white `shape` at this size: the color is applied as a tint and
+   * other sizes as a scale (see _update). A zero size would leave nothing to scale from, so such a
+   * shape is drawn one unit wide. Puts a Graphics not yet on stage on it.
+   */
+  private _drawShape(view: SpriteView, shape: 'circle' | 'rect', width: number, height: number): void {
+    view.shape = shape;
+    view.width = width > 0 ? width : 1;
+    view.height = shape === 'circle' ? view.width : height > 0 ? height : 1;
     const g = view.graphics;
     g.clear();
-    if (sprite.shape === 'circle') g.circle(0, 0, view.width / 2);
+    if (shape === 'circle') g.circle(0, 0, view.width / 2);
     else g.rect(-view.width / 2, -view.height / 2, view.width, view.height);
     g.fill(0xffffff);
-    setTint(g, this._rgb(sprite));
-    if (wasText || view.shown === null) this._show(view, g);
+    const free = shape === 'circle' ? this._freeCircles : this._freeRects;
+    free.drawnWidth = view.width;
+    free.drawnHeight = view.height;
+    if (view.shown === null) this._show(view, g);
   }
 
   /**
@@ -241,8 +325,13 @@ export class SpriteRenderer {
   }
 
   private _attach(sprite: Sprite): SpriteView {
-    const free = sprite.shape === 'text' ? this._freeTexts : this._freeShapes;
-    const view = free.length > 0 ? free.pop()! : new SpriteView(this);
+    // A view of the same shape, else (for a circle or rect) one of the other shape, redrawn; never
+    // a text view for a shape or the other way round (see _freeCircles).
+    const shape = sprite.shape;
+    const view =
+      (shape === 'text'
+        ? this._freeTexts.pop()
+        : (this._freeOf(shape).pop() ?? (shape === 'circle' ? this._freeRects : this._freeCircles).pop())) ?? this._newView();
     view.sprite = sprite;
     // A recycled view still holds its pixi object (hidden) and what it was drawn with: a sprite of
     // the same shape shows through it without a redraw (see _update).
@@ -254,11 +343,20 @@ export class SpriteRenderer {
     return view;
   }
 
+  private _newView(): SpriteView {
+    this._viewCount++;
+    return new SpriteView(this);
+  }
+
+  private _freeOf(shape: SpriteShape | ''): FreeViews {
+    return shape === 'circle' ? this._freeCircles : shape === 'rect' ? this._freeRects : this._freeTexts;
+  }
+
   private _detach(view: SpriteView): void {
     view.sprite!.rendererView = null;
     // Hidden, not removed: removing a child from a pixi container allocates (Array#splice), and
     // the next new sprite reuses the object as it is.
-    if (view.shown !== null) view.shown.visible = false;
+    if (view.shown !== null) view.shown.renderable = false;
     // Remove from the live list by moving the last view into the hole.
     const last = this._live[--this._liveCount]!;
     this._live[view.slot] = last;
@@ -266,7 +364,7 @@ export class SpriteRenderer {
     this._live[this._liveCount] = view;
     view.slot = -1;
     view.sprite = null;
-    (view.shape === 'text' ? this._freeTexts : this._freeShapes).push(view);
+    this._freeOf(view.shape).push(view);
   }
 }
 

@@ -62,7 +62,8 @@ export function warmupStatus(frames: number, watch: WarmupWatch, quietRun: numbe
 }
 
 /**
- * Records the next `frames` frames of the running scene, as it runs now (no warm-up), with
+ * Records the next `frames` frames of the running scene, as it runs now (no warm-up, and kept
+ * as they came, however disturbed), with
  * per-frame data for downloads. The run's `jitSettled` says whether the scene's warm-up had
  * ended settled before the recording.
  */
@@ -72,6 +73,7 @@ export function recordFrames(host: BrowserHost, frames: number, onProgress: (tex
     warmup: 0,
     maxWarmup: 0,
     keepFrames: true,
+    remeasure: false,
     onProgress: (done, total) => onProgress(`recording: ${done}/${total} frames`),
   });
 }

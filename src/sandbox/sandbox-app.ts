@@ -52,7 +52,7 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
   const url = readUrlState(window.location.search);
   const stage = await PixiStage.create(url.resolution ?? 1);
   stageBox.append(stage.canvas);
-  const host = new BrowserHost(stage, profiled);
+  const host = new BrowserHost(stage, profiled, url.pace);
 
   const first = scenes.find((s) => s.name === url.scene) ?? scenes[0]!;
   const state: ControlState = {

@@ -6,7 +6,15 @@ export interface UrlState {
   deep: boolean;
   /** The stage's drawing resolution (`?resolution=0.5`), null for 1; it changes only the drawing, done outside measured frames. */
   resolution: number | null;
+  /**
+   * How fast frames come (`?pace=max`): `display`, one per animation frame (the default);
+   * `max`, back to back, each drawn, for automated runs that want the figures sooner.
+   */
+  pace: FramePace;
 }
+
+/** One frame per display refresh, or frames back to back (see BrowserHost.pace). */
+export type FramePace = 'display' | 'max';
 
 /** Drawing resolutions the sandbox accepts. */
 export const RESOLUTION_RANGE = { min: 0.1, max: 2 } as const;
@@ -22,6 +30,7 @@ export function readUrlState(search: string): UrlState {
     size: Number.isFinite(parsed) ? Math.round(parsed) : null,
     deep: params.get('deep') === '1',
     resolution: readResolution(params.get('resolution')),
+    pace: params.get('pace') === 'max' ? 'max' : 'display',
   };
 }
 

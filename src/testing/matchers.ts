@@ -39,7 +39,7 @@ export function describeAllocations(run: RunResult): string {
   }
   if (run.remeasured)
     lines.push(
-      `  measured ${run.remeasured.measurements} times: the first measurement had ${run.remeasured.allocatingFrames} allocating frame(s) (isolated, while the JIT installed code, or from mid-run on), up to ${b(run.remeasured.maxBytes)}`,
+      `  measured ${run.remeasured.measurements} times: the first measurement had ${run.remeasured.allocatingFrames} frame(s) that looked like V8's own (isolated frames over the usual figure, frames while the JIT installed code, or allocation from mid-run on), up to ${b(run.remeasured.maxBytes)}`,
     );
   if (run.gcFrames + run.jitFrames > 0) lines.push(`  frames without a byte figure: ${run.gcFrames} GC, ${run.jitFrames} JIT install`);
   return lines.join('\n');

@@ -1,8 +1,10 @@
 import { createNodeProfiler } from '../node/NodeProfiler.ts';
-import { measureConfirmed } from './measureConfirmed.ts';
+import { measureConfirmed } from '../node/measureConfirmed.ts';
 import type { ProfileMode } from '../node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import { runAfterPasses, type AfterRunOptions } from './afterRun.ts';
+import { nodeRuntime } from '../node/runtimeInfo.ts';
+import { publishRun } from './runSink.ts';
 
 /** Options of `profileFrames`. */
 export interface ProfileFramesOptions extends AfterRunOptions {
@@ -41,5 +43,6 @@ export async function profileFrames(fn: () => void, options: ProfileFramesOption
     step,
   });
   await runAfterPasses(result, step, calls, options);
+  publishRun({ runtime: nodeRuntime(), run: result });
   return result;
 }

@@ -2,10 +2,12 @@ import type { SceneDefinition } from '../engine/Scene.ts';
 import { createNodeProfiler } from '../node/NodeProfiler.ts';
 import { sceneDefinition } from '../measure/catalog.ts';
 import { startVariant } from './startVariant.ts';
-import { measureConfirmed } from './measureConfirmed.ts';
+import { measureConfirmed } from '../node/measureConfirmed.ts';
 import type { ProfileMode } from '../node/modes.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import { runAfterPasses, type AfterRunOptions } from './afterRun.ts';
+import { nodeRuntime } from '../node/runtimeInfo.ts';
+import { publishRun } from './runSink.ts';
 
 /** Options of `profileScene`. */
 export interface ProfileSceneOptions extends AfterRunOptions {
@@ -57,5 +59,6 @@ export async function profileScene(scene: SceneDefinition | string, options: Pro
     frameFunctions: () => run.world._frameFunctions(),
   });
   await runAfterPasses(result, run.step, run.clock.frames, options);
+  publishRun({ runtime: nodeRuntime(), run: result });
   return { ...result, digest: run.digest(), sceneErrors: run.errors };
 }

@@ -5,7 +5,9 @@
 import { expect } from 'vitest';
 import { allocationMatchers } from './matchers.ts';
 import { retainMatchers } from './retainMatchers.ts';
+import { collectRunsIntoTests } from './collectRuns.ts';
 import './types.ts';
 
 expect.extend(allocationMatchers);
 expect.extend(retainMatchers);
+collectRunsIntoTests();

@@ -1,5 +1,7 @@
 // `alloclab/browser`: attachProfiler on a plain pixi.js app in headless Chromium, through Vite's dev server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import type { RunResult } from '../../src/profiler/RunResult.ts';
@@ -75,6 +77,31 @@ describe('attachProfiler', () => {
     await page.waitForFunction((t) => (window as unknown as FixtureWindow).fixture.ticks() > t + 10, ticks);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("with the game's code instrumented (the Vite plugin), the full panel shows the game's allocation sites with file and line", async () => {
+    const instrumented = await startDevServer('sites');
+    const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
+    try {
+      await page.goto(new URL('test/fixtures/pages/attach-pixi.html', instrumented.url).href);
+      await page.waitForFunction(() => document.documentElement.dataset.fixture === 'ready', null, { timeout: 30_000 });
+      await page.evaluate(() => (window as unknown as FixtureWindow).fixture.attachTicker());
+      await page.click('.al-overlay button');
+      const source = readFileSync(join(import.meta.dirname, '../fixtures/pages/attach-pixi.ts'), 'utf8').split('\n');
+      const line = source.findIndex((l) => l.includes('kept[next] = { x: i, y: ticks }')) + 1;
+      // The site's row: the object literal, 100 a tick, in the game's file at its line.
+      await page.waitForFunction(
+        (where) => {
+          const rows = [...document.querySelectorAll('.al-overlay .al-sites tbody tr')];
+          return rows.some((row) => row.textContent?.includes(where) === true && row.textContent.includes('100'));
+        },
+        `attach-pixi.ts:${line}`,
+        { timeout: 10_000 },
+      );
+    } finally {
+      await page.close();
+      await instrumented.server.close();
+    }
   });
 
   it('without a ticker, measures each requestAnimationFrame turn, and detaching restores the very same requestAnimationFrame', async () => {

@@ -1,32 +1,20 @@
 // `alloclab run|compare --browser`: the CLI measuring in the system's headless Chromium.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { runCli } from './runCli.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
 import { findChromium, NO_CHROMIUM } from '../../src/chromium/findChromium.ts';
+import { tempDir } from '../tempDir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin', 'alloclab.js');
 const userScene = join('test', 'fixtures', 'scenes', 'user-scene.ts');
 
-function alloclab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env } },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const alloclab = runCli;
 
 function tempFile(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), 'alloclab-browser-')), name);
+  return join(tempDir('alloclab-browser-'), name);
 }
 
 beforeAll(() => {

@@ -1,10 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
+import { expandSceneArgs, selectVariants } from '../../src/cli/sceneRef.ts';
+import type { SceneInfo } from '../../src/cli/worker/protocol.ts';
+import { tempDir } from '../tempDir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'alloclab.js');
@@ -66,7 +68,7 @@ describe('alloclab CLI: errors', () => {
   });
 
   it('--json and --trace on one path exit 2 before measuring, and an existing file is kept', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const dir = tempDir('alloclab-cli-');
     const out = join(dir, 'out.json');
     writeFileSync(out, 'recorded before');
     const { code, stdout, stderr } = await alloclab('run', fixture('user-scene.ts'), '--json', out, '--trace', join(dir, '.', 'out.json'));
@@ -79,9 +81,20 @@ describe('alloclab CLI: errors', () => {
   });
 });
 
+describe('--variant', () => {
+  const scene = (variants: string[]) => ({ name: 'x', variants }) as unknown as SceneInfo;
+
+  it("without one: the allocating variant, or the scene's first when it has none (a run of several scenes measures each)", () => {
+    expect(selectVariants(scene(['optimized', 'allocating']), undefined)).toEqual(['allocating']);
+    expect(selectVariants(scene(['before', 'after']), undefined)).toEqual(['before']);
+    expect(selectVariants(scene(['before', 'after']), 'both')).toEqual(['before', 'after']);
+    expect(() => selectVariants(scene(['before', 'after']), 'allocating')).toThrow('scene "x" has no variant "allocating"');
+  });
+});
+
 describe('alloclab CLI: runs', () => {
   it('runs a user scene file by path, both variants, and writes JSON and a trace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const dir = tempDir('alloclab-cli-');
     const json = join(dir, 'out.json');
     const trace = join(dir, 'out.trace.json');
     const { code, stdout, stderr } = await alloclab(
@@ -120,7 +133,7 @@ describe('alloclab CLI: runs', () => {
   });
 
   it('deterministic mode: the engine and profiler read 0 B in every frame with no optimising compiler, and the source allocations in full', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const dir = tempDir('alloclab-cli-');
     const json = join(dir, 'out.json');
     const { code, stderr } = await alloclab(
       'run',
@@ -187,7 +200,7 @@ describe('alloclab CLI: runs', () => {
   });
 
   it('--sites lists the allocation sites of a user scene with file:line, in the table, the JSON and the trace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const dir = tempDir('alloclab-cli-');
     const json = join(dir, 'sites.json');
     const trace = join(dir, 'sites.trace.json');
     const { code, stdout, stderr } = await alloclab(
@@ -238,12 +251,54 @@ describe('alloclab CLI: runs', () => {
   });
 
   it('without --sites, no site is counted and the JSON has no sites', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-cli-'));
+    const dir = tempDir('alloclab-cli-');
     const json = join(dir, 'plain.json');
     const { code } = await alloclab('run', fixture('user-scene.ts'), '--frames', '100', '--json', json, '--no-progress');
     expect(code).toBe(0);
     const [run] = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs;
     expect(run!.sites).toBeUndefined();
+  });
+
+  it('measures several scenes into one JSON: names and a glob of files; --all names the whole catalog', async () => {
+    const dir = tempDir('alloclab-set-');
+    const few = await alloclab(
+      'run',
+      'boxing',
+      'test/fixtures/scenes/user-*.ts',
+      'tags',
+      '-v',
+      'optimized',
+      '--frames',
+      '30',
+      '--warmup',
+      '30',
+      '--json',
+      join(dir, 'few.json'),
+    );
+    expect(few.code).toBe(0);
+    expect(few.stdout).toContain('3 scenes, 3 runs.');
+    const fewRuns = parseRunFile(JSON.parse(readFileSync(join(dir, 'few.json'), 'utf8'))).runs;
+    expect(fewRuns.map((r) => `${r.scene}/${r.variant}`)).toEqual(['boxing/optimized', 'user-scene/optimized', 'tags/optimized']);
+
+    // --all: the catalog's names, in its order (measuring them all is the verdicts benchmark's work).
+    const { scenes } = await import('../../scenes/index.ts');
+    expect(await expandSceneArgs([], true)).toEqual(scenes.map((s) => s.name));
+  });
+
+  it('refuses a set it cannot measure, before measuring: no match, --all beside names, a scene twice, no scene', async () => {
+    const cases: [string[], string][] = [
+      [['run', 'test/fixtures/nothing-here/*.ts'], 'alloclab: no scene file matches test/fixtures/nothing-here/*.ts'],
+      [['run', 'bullets', '--all'], 'alloclab: --all measures the whole catalog: drop bullets, or drop --all'],
+      [['run', 'bullets', 'tags', 'bullets'], 'alloclab: bullets is named twice: each scene is measured once per run'],
+      [['compare'], 'alloclab: name a scene (or several, or a glob of scene files), or give --all for the catalog'],
+      [['merge', 'test/fixtures/nothing-here/*.json', '-o', '-'], 'alloclab: no file matches test/fixtures/nothing-here/*.json'],
+    ];
+    for (const [args, line] of cases) {
+      const { code, stdout, stderr } = await alloclab(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr.trim(), args.join(' ')).toBe(line);
+      expect(stdout).toBe('');
+    }
   });
 
   it('list shows the catalog, also as JSON', async () => {

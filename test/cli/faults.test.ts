@@ -37,10 +37,16 @@ interface Ended {
  */
 function alloclab(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; limitMs?: number; onStart?: (child: ChildProcess, tree: () => number[]) => void } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    limitMs?: number;
+    onStart?: (child: ChildProcess, tree: () => number[]) => void;
+    /** Node's own flags, before the script. */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<Ended> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
       cwd: root,
       env: { ...process.env, NODE_OPTIONS: '', ALLOCLAB_LOG_DIR: logs, ...options.env },
     });
@@ -122,6 +128,17 @@ describe('alloclab under faults: nothing hangs, nothing is left running', () => 
     expect(oneLine(load.stderr)).toBe(`alloclab: ${join(faults, 'loops-at-load.ts')} failed in load: no result within 3 s (--timeout)`);
   });
 
+  it('--timeout ends a scene looping in the browser too (--browser): one line, exit 2, no browser left', async () => {
+    const run = await alloclab(['run', fault, '--variant', 'loops-in-update', '--browser', ...tiny, '--timeout', '4']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    // The lab page reports once setup is done: the loop is in the frames after it.
+    expect(oneLine(run.stderr)).toBe(
+      'alloclab: scene "fault" (loops-in-update) failed in run: no result within 4 s (--timeout); last report: frame 0 of 60',
+    );
+    expect(await ended(run.tree)).toEqual([]);
+  });
+
   it('no measuring process outlives the CLI: SIGINT, SIGTERM, SIGHUP to the CLI, and the CLI killed outright', async () => {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const;
     const runs = await Promise.all(
@@ -148,6 +165,33 @@ describe('alloclab under faults: nothing hangs, nothing is left running', () => 
       expect(run.tree.length).toBeGreaterThan(0);
       expect(await ended(run.tree), `left running after ${signal}`).toEqual([]);
     }
+  });
+});
+
+describe('alloclab on a Node that strips types only behind a flag (it starts itself again with it)', () => {
+  // Node before 22.18 strips types only with --experimental-strip-types; this Node, started with
+  // --no-experimental-strip-types, takes the same path: bin/alloclab.js starts a second process.
+  const nodeArgs = ['--no-experimental-strip-types'];
+
+  it('measures a scene file, and the first process killed outright takes the second and its measuring process with it', async () => {
+    const ok = await alloclab(['run', join('test', 'fixtures', 'scenes', 'user-scene.ts'), ...tiny], { nodeArgs });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^user-scene · allocating/);
+    const killed = await alloclab(['run', fault, '--variant', 'loops-in-update', ...tiny], {
+      nodeArgs,
+      onStart: (child, tree) => {
+        // The second CLI and its measuring process (three processes in all, with the first).
+        const poll = setInterval(() => {
+          if (tree().filter(isRunning).length < 2) return;
+          clearInterval(poll);
+          setTimeout(() => child.kill('SIGKILL'), 1000);
+        }, 25);
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.tree.length).toBeGreaterThanOrEqual(2);
+    expect(await ended(killed.tree), 'left running after the first process was killed').toEqual([]);
   });
 });
 
@@ -284,7 +328,7 @@ describe('alloclab under faults: nothing recorded is lost', () => {
     ]);
     expect(threw.code).toBe(2);
     expect(oneLine(threw.stderr)).toMatch(
-      /^alloclab: scene "fault" \(throws-in-update\) failed in update: \d+ error\(s\) thrown during frames; first: Spawner on "Spawner" threw in update \(frame 1\): Error: sprite missing$/,
+      /^alloclab: scene "fault" \(throws-in-update\) failed in update: \d+ error\(s\) thrown during frames; first: Spawner on "Spawner" threw in update \(frame 1\): Error: sprite missing \(test\/fixtures\/scenes\/faults\/fault.ts:57\)$/,
     );
     expect(readFileSync(kept, 'utf8')).toBe('recorded before');
     expect(readFileSync(keptTrace, 'utf8')).toBe('recorded before');

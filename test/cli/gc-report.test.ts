@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
+import { tempDir } from '../tempDir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'alloclab.js');
@@ -19,7 +19,7 @@ function alloclab(...args: string[]): Promise<{ code: number; stdout: string; st
 
 describe('alloclab: GC impact, leak pass, live heap', () => {
   it('flags the allocating variant of the leaks scene and clears the optimized one, with figures, in the table and the JSON', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-leaks-'));
+    const dir = tempDir('alloclab-leaks-');
     const json = join(dir, 'leaks.json');
     const { code, stdout, stderr } = await alloclab(
       'run',
@@ -85,7 +85,7 @@ describe('alloclab: GC impact, leak pass, live heap', () => {
   });
 
   it('--live-heap counts live heap objects and times forced full GCs for both particle variants', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-live-'));
+    const dir = tempDir('alloclab-live-');
     const json = join(dir, 'particles.json');
     const { code, stdout } = await alloclab('compare', 'particles', '--live-heap', '--frames', '200', '--json', json, '--no-progress');
     expect(code).toBe(0);

@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
+import { tempDir } from '../tempDir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'alloclab.js');
@@ -28,7 +29,7 @@ function alloclab(
 
 /** A temporary project folder with this package.json text (none when null). */
 function project(packageJson: object | string | null): string {
-  const dir = mkdtempSync(join(tmpdir(), 'alloclab-init-'));
+  const dir = tempDir('alloclab-init-');
   if (packageJson !== null)
     writeFileSync(join(dir, 'package.json'), typeof packageJson === 'string' ? packageJson : JSON.stringify(packageJson, null, 2) + '\n');
   return dir;

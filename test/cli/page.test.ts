@@ -1,14 +1,16 @@
 // `alloclab page <url>`: pages that do not use AllocLab's engine, measured in headless Chromium.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
 import type { RunResult } from '../../src/profiler/RunResult.ts';
 import { findChromium, NO_CHROMIUM } from '../../src/chromium/findChromium.ts';
+import { descendants, isRunning } from './processes.ts';
+import { alloclabInstrument } from '../../src/instrument/plugin.ts';
+import { tempDir } from '../tempDir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'alloclab.js');
@@ -22,8 +24,54 @@ function alloclab(args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
+/** The renderer processes among `pids` (Chromium's `--type=renderer` children). */
+function renderers(pids: number[]): number[] {
+  return pids.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Runs `alloclab page` and kills every renderer of its browser `afterMs` after the first one
+ * appeared, `times` times (a renderer that dies as one can under a real game, e.g. out of memory).
+ */
+function pageWithDyingRenderer(args: string[], times: number, afterMs: number) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string; tree: number[] }>((resolve) => {
+    const child = spawn(process.execPath, [bin, 'page', ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const seen = new Set<number>();
+    const killed = new Set<number>();
+    let kills = 0;
+    let firstSeen = 0;
+    const watcher = setInterval(() => {
+      for (const pid of descendants(child.pid!)) seen.add(pid);
+      const live = renderers([...seen]).filter((pid) => !killed.has(pid) && isRunning(pid));
+      if (kills >= times || live.length === 0) return;
+      firstSeen ||= Date.now();
+      if (Date.now() - firstSeen < afterMs) return;
+      for (const pid of live) {
+        killed.add(pid);
+        process.kill(pid, 'SIGKILL');
+      }
+      kills++;
+      firstSeen = 0;
+    }, 50);
+    child.on('close', (code) => {
+      clearInterval(watcher);
+      resolve({ code, stdout, stderr, tree: [...seen] });
+    });
+  });
+}
+
 function tempFile(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), 'alloclab-page-')), name);
+  return join(tempDir('alloclab-page-'), name);
 }
 
 /** Measures `url` and returns the run from the JSON file. */
@@ -61,6 +109,8 @@ beforeAll(async () => {
     root,
     logLevel: 'error',
     optimizeDeps: { noDiscovery: true, include: [] },
+    // As a user's Vite config counts the sites of their game's code.
+    plugins: [alloclabInstrument({ include: ['test/fixtures/pages/sites-game.js'], exclude: ['src/'] })],
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
   });
   await server.listen();
@@ -77,7 +127,8 @@ afterAll(async () => {
 describe('alloclab page', { timeout: 180_000 }, () => {
   it('a hand-written requestAnimationFrame loop from a file URL: 0 B a frame, and exactly 100 x 20 B more when it keeps 100 objects a frame', async () => {
     const url = pathToFileURL(join(pages, 'raf-loop.html')).href;
-    const zero = await measure(url, 200, 1000);
+    // Two browsers at once: a page waits on its display's 60 Hz far more than it works.
+    const [zero, allocating] = await Promise.all([measure(url, 200, 1000), measure(url + '?loop=allocating', 200, 1000)]);
     expect(zero.code).toBe(0);
     expect(zero.run.scene).toBe(url);
     expect(zero.run.variant).toBe('page');
@@ -87,18 +138,39 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     expect(zero.run.perFrameBytes).toHaveLength(200);
     expect(zero.run.bytesPerFrame.median).toBe(0);
     // { x, y } with small integers: 20 B in Chromium's V8 (pointer compression) once optimised.
-    const allocating = await measure(url + '?loop=allocating', 200, 1000);
     expect(allocating.run.bytesPerFrame.median).toBe(2000);
   });
 
-  it("a raw pixi.js page served on localhost: the allocating loop costs at least 100 x 20 B a frame more than the zero loop, whose bytes are pixi.js's own", async () => {
-    const zero = await measure(base + 'pixi-loop.html?loop=zero', 200, 600);
-    const allocating = await measure(base + 'pixi-loop.html?loop=allocating', 200, 600);
+  it("a raw pixi.js page served on localhost: the allocating loop costs at least 100 x 20 B a frame more than the zero loop, whose bytes are pixi.js's own; --attribute names the page's function and pixi.js's, through their source maps, with call paths", async () => {
+    // Its allocations are the same after 60 frames as after 600 (README); the sampled pass repeats this run's frames.
+    const [zero, allocating] = await Promise.all([
+      measure(base + 'pixi-loop.html?loop=zero', 200, 600),
+      measure(base + 'pixi-loop.html?loop=allocating', 120, 300, ['--attribute']),
+    ]);
     expect(zero.stdout).toContain(`${base}pixi-loop.html?loop=zero · page · production · 200 frames`);
     // pixi.js's render allocates on its own (measured: ~1 KB a frame once warm); the loop adds nothing.
     expect(zero.run.bytesPerFrame.median).toBeGreaterThan(0);
     expect(allocating.run.bytesPerFrame.median - zero.run.bytesPerFrame.median).toBeGreaterThanOrEqual(2000);
     expect(allocating.run.frameMs.mean).toBeGreaterThan(0);
+
+    // The sampled pass: most of the bytes in the loop's own allocate(), called from the ticker
+    // callback, and the rest in pixi.js's TypeScript sources (its npm package's source maps).
+    const lines = readFileSync(join(pages, 'pixi-loop.js'), 'utf8').split('\n');
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    const attribution = allocating.run.attribution!;
+    const [top] = attribution.functions;
+    expect(top).toMatchObject({ functionName: 'allocate', file: 'test/fixtures/pages/pixi-loop.js', line: lineOf('function allocate()') });
+    expect(top!.sampledBytesPerFrame / attribution.sampledBytesPerFrame).toBeGreaterThan(0.5);
+    expect(top!.paths![0]!.callers[0]).toEqual({
+      functionName: '(anonymous)',
+      file: 'test/fixtures/pages/pixi-loop.js',
+      line: lineOf('app.ticker.add('),
+    });
+    expect(attribution.functions.some((f) => f.file.startsWith('node_modules/pixi.js/src/') && f.file.endsWith('.ts'))).toBe(true);
+    expect(allocating.stdout).toContain('Call paths (sampled; nearest caller first, the heaviest three):');
+    expect(allocating.stdout).toMatch(
+      /^ {4}100% <- \(anonymous\) \(test\/fixtures\/pages\/pixi-loop\.js:\d+\) <- emit \(node_modules\/pixi\.js\/src\/ticker\/TickerListener\.ts:\d+\)/m,
+    );
   });
 
   it('an Excalibur game: per-frame bytes, GC pauses from the trace in their frames, a Chrome trace, and exit 1 over --budget', async () => {
@@ -114,6 +186,58 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     }
     const events = (JSON.parse(readFileSync(trace, 'utf8')) as { traceEvents: unknown[] }).traceEvents;
     expect(events.length).toBeGreaterThan(300);
+  });
+
+  it('a renderer that dies mid-run is said in one line, and the run is measured again in a fresh browser; twice is exit 2, nothing left running', async () => {
+    const url = pathToFileURL(join(pages, 'raf-loop.html')).href;
+    const json = tempFile('crash.json');
+    const [once, twice] = await Promise.all([
+      pageWithDyingRenderer([url, '--frames', '120', '--warmup', '60', '--json', json, '--no-progress'], 1, 1500),
+      pageWithDyingRenderer([url, '--frames', '120', '--warmup', '60', '--no-progress'], 2, 1500),
+    ]);
+    expect(once.stderr).toMatch(
+      /^alloclab: page file:\S+raf-loop\.html: measuring: the page's renderer crashed at frame \d+ \((warm-up|measuring, \d+ of 120 measured)\); trying once more in a fresh browser\n$/,
+    );
+    expect(once.code).toBe(0);
+    expect(parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs[0]!.frames).toBe(120);
+
+    expect(twice.code).toBe(2);
+    const lines = twice.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^alloclab: page file:\S+raf-loop\.html: measuring: the page's renderer crashed at frame \d+ \(.+\), in the second browser too$/,
+    );
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(twice.tree.filter(isRunning)).toEqual([]);
+  });
+
+  it('a LittleJS game from npm (bricks destroyed and made, text drawn) runs to the end, three times in a row', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { run, code, stderr } = await measure(base + 'littlejs-game.html', 120, 120);
+      expect(code, stderr).toBe(0);
+      expect(run.frames).toBe(120);
+      // The engine's per-frame work allocates (vectors, colours, the score's text).
+      expect(run.bytesPerFrame.median).toBeGreaterThan(1000);
+    }
+  });
+
+  it('--sites: a game served by a Vite with alloclabInstrument has its sites counted, exactly, with file:line; a page without says so in one line', async () => {
+    const [instrumented, plain] = await Promise.all([
+      measure(base + 'sites-game.html', 120, 120, ['--sites']),
+      measure(pathToFileURL(join(pages, 'raf-loop.html')).href, 30, 30, ['--sites']),
+    ]);
+    expect(instrumented.code, instrumented.stderr).toBe(0);
+    const line =
+      readFileSync(join(pages, 'sites-game.js'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('{ x: i * 30')) + 1;
+    const spark = instrumented.run.sites!.list.find((site) => site.file === 'test/fixtures/pages/sites-game.js' && site.line === line);
+    expect(spark).toMatchObject({ kind: 'object', functionName: 'spawnSparks', countPerFrame: 10, framesHit: 120, maxPerFrame: 10 });
+    expect(instrumented.run.sites!.estimateEngine).toBe('chromium');
+    expect(instrumented.stdout).toContain(`test/fixtures/pages/sites-game.js:${line}:`);
+
+    expect(plain.run.sites).toBeUndefined();
+    expect(plain.stdout).toContain('No allocation site was counted: the page runs no instrumented code.');
   });
 
   it('says so in one line, exit 2, when the page never requested a frame', async () => {

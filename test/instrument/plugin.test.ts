@@ -42,12 +42,19 @@ describe('which modules are instrumented', () => {
     ['/project/game/player.ts', '', false],
     ['/project/game/player.ts', '// @alloclab-instrument\nexport {}', true],
     ['/project/game/player.tsx', '/* @alloclab-instrument */', true],
-    ['/project/src/engine/World.ts', '', false],
-    ['/project/src/engine/World.ts', '// @alloclab-instrument', false],
+    // A user's src/ is their game: out unless included, in with the pragma (AllocLab's own code is under node_modules).
+    ['/project/src/player.ts', '', false],
+    ['/project/src/player.ts', '// @alloclab-instrument', true],
     ['/project/node_modules/lib/scenes/a.js', '// @alloclab-instrument', false],
     ['\0virtual:scenes/a.ts', '', false],
   ])('%s %j -> %s', (id, code, expected) => {
     expect(defaults.accepts(id, code)).toBe(expected);
+  });
+
+  it('an exclude wins over an include and the pragma (this repository excludes its own src/ but the engine)', () => {
+    const repository = new InstrumentFilter(ROOT, RUNTIME_PATH, { include: ['scenes/', 'src/engine/'], exclude: [/^src\/(?!engine\/)/] });
+    expect(repository.accepts('/project/src/profiler/Profiler.ts', '// @alloclab-instrument')).toBe(false);
+    expect(repository.accepts('/project/src/engine/World.ts', '')).toBe(true);
   });
 
   it('never instruments the runtime, whatever the options say', () => {

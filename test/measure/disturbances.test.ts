@@ -24,6 +24,20 @@ describe('when a measurement calls for another', () => {
     expect(isolatedAllocations(runOf(none), none)).toBeNull();
   });
 
+  it('isolated frames over the usual figure of code that allocates the same each frame', () => {
+    const oneOff = new Array(300).fill(32);
+    oneOff[189] = 176;
+    expect(isolatedAllocations(runOf(oneOff), oneOff)).toEqual({ allocatingFrames: 1, maxBytes: 176 });
+    // A frame without a figure is neither usual nor over it.
+    const withGc = oneOff.map((b, i) => (i === 7 ? Number.NaN : b));
+    expect(isolatedAllocations(runOf(withGc), withGc)).toEqual({ allocatingFrames: 1, maxBytes: 176 });
+    // Sizes that vary frame to frame are the code's own: nothing stands out.
+    const varying = new Array(300).fill(0).map((_, i) => 32 * (i % 4));
+    expect(isolatedAllocations(runOf(varying), varying)).toBeNull();
+    const steady = new Array(300).fill(32);
+    expect(isolatedAllocations(runOf(steady), steady)).toBeNull();
+  });
+
   it('an onset: 0 B for the first quarter of the figured frames, then allocating', () => {
     const deopt = new Array(300).fill(0).map((_, i) => (i >= 105 ? 28_872 : 0));
     expect(allocationOnset(runOf(deopt), deopt)).toEqual({ allocatingFrames: 195, maxBytes: 28_872 });

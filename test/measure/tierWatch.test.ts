@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TierWatch, isOptimizedOrGivenUp } from '../../src/measure/tierWatch.ts';
+import { TierWatch, forgetFeedback, isOptimizedOrGivenUp } from '../../src/measure/tierWatch.ts';
 import { nodeNatives } from '../../src/node/optimisationStatus.ts';
 
 describe('TierWatch', () => {
@@ -27,5 +27,21 @@ describe('TierWatch', () => {
     expect(isOptimizedOrGivenUp(natives, neverCalled)).toBe(false);
     expect(watch.settled(3, true)).toBe(true);
     expect(watch.pending).toBe(0);
+  });
+
+  it('forgetFeedback clears what a function saw and leaves its optimised code to deoptimise by itself', () => {
+    const natives = nodeNatives();
+    expect(natives.forget).not.toBeNull();
+    const step = (x: number): number => x * 3 + 1;
+    natives.optimizeOnNextCall(step);
+    step(1);
+    step(2);
+    natives.optimizeOnNextCall(step);
+    step(3);
+    expect(isOptimizedOrGivenUp(natives, step)).toBe(true);
+    expect(forgetFeedback(natives, [step])).toBe(true);
+    expect(isOptimizedOrGivenUp(natives, step)).toBe(true);
+    expect(step(4)).toBe(13);
+    expect(forgetFeedback(null, [step])).toBe(false);
   });
 });

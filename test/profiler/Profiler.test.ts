@@ -6,7 +6,7 @@ import { NodeHeapMeter } from '../../src/node/NodeHeapMeter.ts';
 import { NodeClock } from '../../src/node/NodeClock.ts';
 import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
 import { measureRun } from '../../src/node/measureRun.ts';
-import { measureConfirmed } from '../../src/testing/measureConfirmed.ts';
+import { measureConfirmed } from '../../src/node/measureConfirmed.ts';
 
 const outer = new ProfilerMarker('Test.Outer');
 const inner = new ProfilerMarker('Test.Inner');

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, readdirSync, mkdirSync, symlinkSync, lstatSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync, readdirSync, mkdirSync, symlinkSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
 import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
@@ -8,6 +7,7 @@ import { measureRun } from '../../src/node/measureRun.ts';
 import { toChromeTrace, type TraceEvent } from '../../src/profiler/exports/chromeTrace.ts';
 import { toRunFile, stringifyRunFile, parseRunFile } from '../../src/profiler/exports/runFile.ts';
 import { writeFileAtomic } from '../../src/node/writeFileAtomic.ts';
+import { tempDir } from '../tempDir.ts';
 
 const update = new ProfilerMarker('Export.Update');
 const physics = new ProfilerMarker('Export.Physics');
@@ -112,7 +112,7 @@ describe('Chrome trace', () => {
 
 describe('writeFileAtomic', () => {
   it('writes the whole file and leaves no temporary file behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-'));
+    const dir = tempDir('alloclab-');
     const path = join(dir, 'out', 'run.json');
     writeFileAtomic(path, '{"a":1}');
     expect(readFileSync(path, 'utf8')).toBe('{"a":1}');
@@ -120,7 +120,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('follows a symlink: the file it names is written and the link stays a link', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-'));
+    const dir = tempDir('alloclab-');
     writeFileAtomic(join(dir, 'real.json'), 'old');
     symlinkSync(join(dir, 'real.json'), join(dir, 'link.json'));
     writeFileAtomic(join(dir, 'link.json'), 'new');
@@ -130,7 +130,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('writes to a path that names no regular file (a device) without replacing it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-'));
+    const dir = tempDir('alloclab-');
     symlinkSync('/dev/null', join(dir, 'out.json'));
     writeFileAtomic(join(dir, 'out.json'), '{"a":1}');
     expect(lstatSync(join(dir, 'out.json')).isSymbolicLink()).toBe(true);
@@ -139,7 +139,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('leaves an existing file untouched when writing fails', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alloclab-'));
+    const dir = tempDir('alloclab-');
     const path = join(dir, 'run.json');
     writeFileAtomic(path, 'old');
     mkdirSync(join(dir, 'blocker'));

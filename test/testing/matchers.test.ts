@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { profileFrames, toAllocateNothingPerFrame, toAllocateAtMostPerFrame } from '../../src/testing/index.ts';
 import { ProfilerMarker } from '../../src/profiler/ProfilerMarker.ts';
 import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
-import { measureConfirmed } from '../../src/testing/measureConfirmed.ts';
+import { measureConfirmed } from '../../src/node/measureConfirmed.ts';
 
 const holder: unknown[] = new Array(16).fill(null);
 const spawnMarker = new ProfilerMarker('Matchers.Spawn');

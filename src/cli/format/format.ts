@@ -54,6 +54,12 @@ export function formatRun(run: RunResult, topMarkers = 8): string {
   if (run.gcFrames) unmeasured.push(`${run.gcFrames} with a GC inside`);
   if (run.jitFrames) unmeasured.push(`${run.jitFrames} with a JIT code install`);
   if (unmeasured.length) lines.push(`Frames without a byte figure: ${unmeasured.join(', ')} (left out of GC Alloc, not guessed)`);
+  if (run.remeasured) {
+    const r = run.remeasured;
+    lines.push(
+      `Measured ${r.measurements} times: the first measurement had ${formatCount(r.allocatingFrames)} frame(s) up to ${formatBytes(r.maxBytes)} that looked like V8's own (isolated frames over the usual figure, or allocation from mid-run on); these figures are the last measurement's`,
+    );
+  }
   if (run.droppedFrames) lines.push(`Dropped frames (ring buffer overflow): ${run.droppedFrames}`);
   if (run.refusedMarkerEvents) lines.push(`Marker events refused (too deep or too many): ${run.refusedMarkerEvents}`);
   if (run.offHeap && run.offHeap.arrayBuffersEnd !== run.offHeap.arrayBuffersStart) {

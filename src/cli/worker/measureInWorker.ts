@@ -3,7 +3,7 @@
  * the variant and sends the result to the CLI.
  */
 import { createNodeProfiler } from '../../node/NodeProfiler.ts';
-import { measureRun } from '../../node/measureRun.ts';
+import { measureConfirmed } from '../../node/measureConfirmed.ts';
 import { markerNames, openVariant } from '../../measure/SceneVariant.ts';
 import { errorLocation, loadScene } from '../sceneRef.ts';
 import type { SceneSetup } from '../../engine/Scene.ts';
@@ -54,7 +54,8 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
   const step = run.step;
   let lastProgress = 0;
   try {
-    const measured = await measureRun(node, {
+    // Measured again when V8 disturbed the run (the testing API's policy): the JSON says so.
+    const measured = await measureConfirmed(node, {
       scene: scene.name,
       variant: spec.variant,
       size: run.size,
@@ -89,7 +90,7 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
       markerNames: markerNames(),
       digest: run.digest(),
       digestFrame: run.digestFrame!,
-      sceneErrors: run.errorSummary(),
+      sceneErrors: run.errorSummary(errorLocation),
       runtime: { version: process.version, v8: process.versions.v8, flags: process.execArgv.filter((f) => f.startsWith('--')) },
     };
   } catch (error) {

@@ -5,6 +5,7 @@
  * records every turn, and measures a run when the CLI asks (`window.alloclabPage`).
  */
 import { FrameCollector } from '../../profiler/FrameCollector.ts';
+import { adoptPublishedSites } from '../../profiler/sites/runtime.ts';
 import { buildRunResult } from '../../profiler/buildRunResult.ts';
 import { markerCount, markerName } from '../../profiler/ProfilerMarker.ts';
 import { RafTurns, type RafTurnListener } from '../RafTurns.ts';
@@ -76,7 +77,10 @@ window.alloclabPage = {
   measure(frames) {
     if (!lab.calibration.precise) return Promise.reject(new Error(lab.calibration.reason));
     if (recorder.collector !== null) return Promise.reject(new Error('a measurement already ran in this page'));
-    // Between frames: what a stamp costs now that the code is warm, and a collected heap.
+    // Between frames: the page's allocation-site counters (its instrumented modules registered
+    // them in their own copy of the runtime), what a stamp costs now that the code is warm, and
+    // a collected heap.
+    adoptPublishedSites();
     lab.calibration.stampCost = measureStampCost(profiler, meter, clock);
     (globalThis as { gc?: () => void }).gc?.();
     gcLog.clear();

@@ -1,7 +1,8 @@
 import type { SceneDefinition } from '../../engine/Scene.ts';
 import { markerNames, openVariant } from '../../measure/SceneVariant.ts';
 import { createLabProfiler, labFrameCapacity } from '../kit/labProfiler.ts';
-import { measureInPage, type PageRunHooks } from '../kit/measureInPage.ts';
+import { measureConfirmedInPage } from '../kit/measureConfirmedInPage.ts';
+import type { PageRunHooks } from '../kit/measureInPage.ts';
 import type { LabOutcome, LabSpec } from './labProtocol.ts';
 
 function messageOf(error: unknown): string {
@@ -11,7 +12,8 @@ function messageOf(error: unknown): string {
 /**
  * Measures one variant of `scene` in this page, as the CLI's measuring process does in Node:
  * builds the world on a calibrated lab profiler, steps it with a manual 60 Hz clock, takes the
- * state digest after `warmup` frames, and measures with `measureInPage`. Every failure comes back
+ * state digest after `warmup` frames, and measures with `measureConfirmedInPage` (again when V8
+ * disturbed the first measurement, as the testing API does). Every failure comes back
  * as a `LabFailure` with its phase, never as a throw.
  */
 export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: PageRunHooks): Promise<LabOutcome> {
@@ -25,8 +27,10 @@ export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: PageR
     digestFrame: Math.max(1, spec.warmup),
   });
   if (variant.type === 'error') return variant;
+  // Set up: a first report, so that a scene stuck in its first frames is not taken for one stuck in setup.
+  hooks.onProgress?.(0, spec.warmup + spec.frames);
   try {
-    const run = await measureInPage(
+    const run = await measureConfirmedInPage(
       lab,
       {
         scene: scene.name,

@@ -20,7 +20,12 @@ export function toRunFile(runtime: RuntimeInfo, runs: RunResult[], options: { pe
 
 /** Serialises a run file with stable two-space indentation. */
 export function stringifyRunFile(file: RunFile): string {
-  return JSON.stringify(file, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
+  return toJsonText(file);
+}
+
+/** Any report as JSON text, two-space indented, with NaN and infinite figures as null. */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 
 /**

@@ -37,7 +37,7 @@ let _slotCount = 1;
 /** `__alloclab_slots` cut to the registered slots, for `copySlots`; rebuilt on register. */
 let _slotsView = __alloclab_slots.subarray(0, _slotCount);
 
-const _sites: SiteInfo[] = [
+let _sites: SiteInfo[] = [
   { id: 0, file: '<unregistered>', line: 0, column: 0, kind: 'object', detail: '', count: -1, functionName: '<module>', excerpt: '' },
 ];
 
@@ -49,6 +49,57 @@ interface FileEntry {
   lastBase: number;
 }
 const _files = new Map<string, FileEntry>();
+
+/** What a copy of this module that registered sites publishes, for other copies in the realm to adopt. */
+interface PublishedSites {
+  slots: Uint32Array<ArrayBuffer>;
+  slotToSite: Uint32Array<ArrayBuffer>;
+  slotCount: number;
+  siteCount: number;
+  sites: SiteInfo[];
+  slotsView: Uint32Array<ArrayBuffer>;
+}
+
+/**
+ * A page can hold two copies of this module: the one its instrumented modules import, and one
+ * inside a profiler bundled apart (the agent `alloclab page` injects, or `alloclab/browser` as a
+ * bundler pre-bundles it). The copy that registers sites publishes its arrays here; another copy
+ * adopts them (`adoptPublishedSites`) between frames. The counters stay module bindings, not
+ * properties of a shared object: the frame's code that reads them is inlined into the profiler's,
+ * and a larger body there made V8 inline less of a scene's own code (seen: boxing's optimized
+ * variant read 12 B per sensor in the sandbox).
+ */
+const SHARED = Symbol.for('alloclab.siteRuntime');
+
+function publish(): void {
+  (globalThis as { [SHARED]?: PublishedSites })[SHARED] = {
+    slots: __alloclab_slots,
+    slotToSite: _slotToSite,
+    slotCount: _slotCount,
+    siteCount: _siteCount,
+    sites: _sites,
+    slotsView: _slotsView,
+  };
+}
+
+/**
+ * Points this copy at the counters the copy of the module that registered sites published (see
+ * `SHARED`; the publisher itself adopts what it already has); true when there were any. Call it between frames (at the start of a measurement, when a
+ * panel opens): sites registered later are seen at the next call. Allocation-free.
+ */
+export function adoptPublishedSites(): boolean {
+  const published = (globalThis as { [SHARED]?: PublishedSites })[SHARED];
+  // Every field, even when the arrays are the ones already adopted: a registration since may have
+  // used more of them without growing them.
+  if (published === undefined) return false;
+  __alloclab_slots = published.slots;
+  _slotToSite = published.slotToSite;
+  _slotCount = published.slotCount;
+  _siteCount = published.siteCount;
+  _sites = published.sites;
+  _slotsView = published.slotsView;
+  return true;
+}
 
 /**
  * Counts one allocation at a slot, as instrumented code does inline (for hand-written callers).
@@ -117,6 +168,7 @@ export function __alloclab_register(file: string, records: readonly SiteRecord[]
   _slotsView = __alloclab_slots.subarray(0, _slotCount);
   entry.lastKeys = keys;
   entry.lastBase = base;
+  publish();
   return base;
 }
 

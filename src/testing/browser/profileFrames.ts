@@ -1,6 +1,9 @@
 import type { RunResult } from '../../profiler/RunResult.ts';
 import type { ProfileFramesOptions } from '../profileFrames.ts';
-import { measureConfirmedInPage } from './measureConfirmedInPage.ts';
+import { measureConfirmedInPage } from '../../page/kit/measureConfirmedInPage.ts';
+import { pageTracer } from './pageTracer.ts';
+import { publishRun } from '../runSink.ts';
+import { pageRuntime } from './pageRuntime.ts';
 import { openPageLab } from './pageLab.ts';
 
 /**
@@ -19,14 +22,19 @@ export async function profileFrames(fn: () => void, options: ProfileFramesOption
     fn();
     profiler.endFrame();
   };
-  const { result } = await measureConfirmedInPage(lab, {
-    scene: options.name ?? 'frames',
-    variant: 'function',
-    size: null,
-    mode: options.mode ?? 'production',
-    frames: options.frames ?? 300,
-    warmup: options.warmup ?? 300,
-    step,
-  });
+  const { result } = await measureConfirmedInPage(
+    lab,
+    {
+      scene: options.name ?? 'frames',
+      variant: 'function',
+      size: null,
+      mode: options.mode ?? 'production',
+      frames: options.frames ?? 300,
+      warmup: options.warmup ?? 300,
+      step,
+    },
+    { tracer: await pageTracer() },
+  );
+  publishRun({ runtime: pageRuntime(), run: result });
   return result;
 }

@@ -2,7 +2,10 @@ import type { SceneDefinition } from '../../engine/Scene.ts';
 import { sceneDefinition } from '../../measure/catalog.ts';
 import type { ProfileSceneOptions, SceneRun } from '../profileScene.ts';
 import { startVariant } from '../startVariant.ts';
-import { measureConfirmedInPage } from './measureConfirmedInPage.ts';
+import { measureConfirmedInPage } from '../../page/kit/measureConfirmedInPage.ts';
+import { pageTracer } from './pageTracer.ts';
+import { publishRun } from '../runSink.ts';
+import { pageRuntime } from './pageRuntime.ts';
 import { openPageLab } from './pageLab.ts';
 
 /**
@@ -20,14 +23,19 @@ import { openPageLab } from './pageLab.ts';
 export async function profileScene(scene: SceneDefinition | string, options: ProfileSceneOptions = {}): Promise<SceneRun> {
   const lab = openPageLab('profileScene', options);
   const run = startVariant(await sceneDefinition(scene), lab.profiler, options);
-  const { result } = await measureConfirmedInPage(lab, {
-    scene: run.scene.name,
-    variant: run.variant,
-    size: run.size,
-    mode: options.mode ?? 'production',
-    frames: options.frames ?? 300,
-    warmup: options.warmup ?? 300,
-    step: run.step,
-  });
+  const { result } = await measureConfirmedInPage(
+    lab,
+    {
+      scene: run.scene.name,
+      variant: run.variant,
+      size: run.size,
+      mode: options.mode ?? 'production',
+      frames: options.frames ?? 300,
+      warmup: options.warmup ?? 300,
+      step: run.step,
+    },
+    { tracer: await pageTracer() },
+  );
+  publishRun({ runtime: pageRuntime(), run: result });
   return { ...result, digest: run.digest(), sceneErrors: run.errors };
 }

@@ -4,6 +4,8 @@
  */
 import { expect } from 'vitest';
 import { browserAllocationMatchers } from './matchers.ts';
+import { collectRunsIntoTests } from '../collectRuns.ts';
 import '../types.ts';
 
 expect.extend(browserAllocationMatchers);
+collectRunsIntoTests();

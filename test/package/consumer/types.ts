@@ -8,6 +8,7 @@ import { profileFrames, profileScene, type RunResult } from 'alloclab/testing';
 import { execArgv } from 'alloclab/testing/config';
 import { chromiumTestProject } from 'alloclab/testing/browser-config';
 import { alloclabInstrument } from 'alloclab/vite';
+import AllocLabReporter, { type AllocLabReporterOptions } from 'alloclab/testing/reporter';
 
 const enemyTag = Tags.get('Enemy');
 const halfSecond = new WaitForSeconds(0.5);
@@ -67,3 +68,11 @@ export async function typed(): Promise<void> {
   const median: string = run.bytesPerFrame.median;
   void [flags, project, plugin, median];
 }
+
+// The reporter, as README's "Allocation regressions in CI" configures it.
+const reporterOptions: AllocLabReporterOptions = {
+  outputFile: 'alloclab-report.json',
+  baseline: 'main.json',
+  tolerance: { bytes: 8, fraction: 0.01 },
+};
+export const reporter = new AllocLabReporter(reporterOptions);

@@ -1,16 +1,14 @@
 import { type Disturbance, measureAgain } from '../../measure/disturbances.ts';
-import type { LabProfiler } from '../../page/kit/labProfiler.ts';
-import { type PageRun, type PageRunOptions, measureInPage } from '../../page/kit/measureInPage.ts';
-import { pageTracer } from './pageTracer.ts';
+import type { LabProfiler } from './labProfiler.ts';
+import { type PageRun, type PageRunHooks, type PageRunOptions, measureInPage } from './measureInPage.ts';
 
 /**
- * Measures in the test page like `measureInPage`, traced where vitest gives a DevTools session,
- * and once more when the run looks disturbed (`measureAgain`), which in a page also means frames
- * that allocated while V8 installed code in them. What was seen: docs/measuring-in-v8.md,
- * "Measuring once more".
+ * Measures in a page like `measureInPage`, and once more when the run looks disturbed
+ * (`measureAgain`), which in a page also means frames that allocated while V8 installed code in
+ * them. The browser testing API and the CLI's lab page (`--browser`) both measure through it.
+ * What was seen: docs/measuring-in-v8.md, "Measuring once more".
  */
-export async function measureConfirmedInPage(lab: LabProfiler, options: PageRunOptions): Promise<PageRun> {
-  const hooks = { tracer: await pageTracer() };
+export function measureConfirmedInPage(lab: LabProfiler, options: PageRunOptions, hooks: PageRunHooks): Promise<PageRun> {
   return measureAgain((brief) => measureInPage(lab, brief ? { ...options, warmup: 0 } : options, hooks), {
     maxMeasurements: 2,
     alsoDisturbed: stillCompiling,

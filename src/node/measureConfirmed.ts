@@ -1,6 +1,6 @@
 import { measureAgain } from '../measure/disturbances.ts';
-import { measureRun, type MeasureRunOptions, type MeasuredRun } from '../node/measureRun.ts';
-import type { NodeProfiler } from '../node/NodeProfiler.ts';
+import { measureRun, type MeasureRunOptions, type MeasuredRun } from './measureRun.ts';
+import type { NodeProfiler } from './NodeProfiler.ts';
 
 /** Most warm-up frames of a measurement after a one-off (the code is warm by then). */
 const BRIEF_WARMUP = 60;
