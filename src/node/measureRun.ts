@@ -6,7 +6,7 @@ import type { NodeProfiler } from './NodeProfiler.ts';
 import { JitWatch } from './JitWatch.ts';
 import { nodeNatives } from './optimisationStatus.ts';
 import { TierWatch } from '../measure/tierWatch.ts';
-import { youngGenerationBytes } from './youngGeneration.ts';
+import { YoungGenerationSampler } from './youngGeneration.ts';
 import { assertMode } from './modes.ts';
 
 /** Options of `measureRun`. */
@@ -64,6 +64,7 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
   assertMode(options.mode);
   const { profiler, gcLog, gcObserver } = nodeProfiler;
   let arrayBuffersStart = 0;
+  const young = new YoungGenerationSampler();
   const platform: MeasuringPlatform = {
     judge: nodeJudge(options),
     betweenChunks: () => nextTurn(),
@@ -73,7 +74,9 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
       gcObserver.flush();
       gcLog.clear();
       arrayBuffersStart = process.memoryUsage().arrayBuffers;
+      young.start();
     },
+    afterMeasuredChunk: (n) => young.afterFrames(n),
     async afterDrain() {
       await nextTurn();
       gcObserver.flush();
@@ -81,7 +84,7 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
     progressWhileMeasuring: true,
     keepPerFrame: options.keepPerFrame ?? false,
     label: () => ({
-      youngGenerationBytes: youngGenerationBytes(),
+      youngGenerationBytes: young.mean(),
       offHeap: { arrayBuffersStart, arrayBuffersEnd: process.memoryUsage().arrayBuffers },
     }),
   };

@@ -35,8 +35,10 @@ describe('GC impact of a measured run', () => {
     });
     const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!;
     const spacing = result.gc.minorGcSpacing;
-    // V8's own figure, not a constant: the new space's capacity as V8 reports it.
-    expect(spacing.youngGenerationBytes).toBe(young.space_used_size + young.space_available_size);
+    // V8's own figure, not a constant: the new space's capacity as V8 reports it, averaged over
+    // the measured frames (V8 may have grown it since the first of them, never past its size now).
+    expect(spacing.youngGenerationBytes).toBeGreaterThan(0);
+    expect(spacing.youngGenerationBytes).toBeLessThanOrEqual(young.space_used_size + young.space_available_size);
     expect(spacing.predictedFrames).toBeCloseTo(spacing.youngGenerationBytes! / result.bytesPerFrame.mean, 6);
     expect(result.gc.minor).toBeGreaterThan(2);
     expect(spacing.observedFrames).toBeCloseTo(2000 / result.gc.minor, 6);
