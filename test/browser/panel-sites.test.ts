@@ -50,8 +50,9 @@ describe('GC Alloc panel: allocation sites', () => {
 
 describe('GC Alloc panel: leak pass', () => {
   it('the leaks button warms the scene up, runs the pass and flags a leaking variant', async () => {
-    // The accidental-global leak keeps a record per spawn: far above the page's own growth.
-    const { page, errors } = await openSandbox(browser, `${plain.url}?scene=leaks&variant=allocating`);
+    // The accidental-global leak keeps a record per spawn: far above the page's own growth. Frames
+    // back to back and drawn small: the 3,000 warm-up frames and the pass take 15 s, not 75 s.
+    const { page, errors } = await openSandbox(browser, `${plain.url}?scene=leaks&variant=allocating&pace=max&resolution=0.25`);
     await page.locator('.tp-btnv_b', { hasText: 'Leak pass (forced GCs)' }).click();
     const report = page.locator('.al-gc-report');
     await expect.poll(() => report.innerText(), { timeout: 30_000 }).toMatch(/warming up|leak pass running/);
