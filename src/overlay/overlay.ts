@@ -21,6 +21,10 @@ const STYLE = `
 .al-overlay .al-notice { color: #e8b04a; margin-top: 4px; }
 .al-overlay .al-table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .al-overlay .al-table th, .al-overlay .al-table td { padding: 1px 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.al-overlay .al-frame-bar { display: flex; align-items: center; gap: 4px; margin: 4px 0; }
+.al-overlay .al-frame-label { flex: 1 1 auto; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.al-overlay .al-frame-bar button:disabled { opacity: 0.4; cursor: default; }
+.al-overlay .al-site-where { color: #999; }
 `;
 
 /**

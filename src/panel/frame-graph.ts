@@ -14,10 +14,14 @@ export interface FrameGraphOptions {
   guideLabel?: string;
 }
 
+/** Height of the strip above the bars that holds the scale label, in CSS pixels: no bar reaches it. */
+const LABEL_STRIP = 14;
+
 /**
  * A small bar graph of one value per frame over the panel's history, drawn on a canvas of its
  * own (tweakpane's graph monitor copies its buffer on every push and cannot mark GCs). Frames with
- * a GC are drawn as a full-height red tick; frames without a figure leave a gap.
+ * a GC are drawn as a red tick to the top of the plot; frames without a figure leave a gap. A
+ * click or a drag on the bars picks a frame (`onPick`), drawn with a white outline.
  */
 export class FrameGraph {
   readonly element: HTMLElement;
@@ -28,6 +32,11 @@ export class FrameGraph {
   private readonly _options: FrameGraphOptions;
   private _message = '';
   private _sorted = new Float64Array(0);
+  /** Bars drawn at the last `draw`, and where the first one starts, to map a pointer to a frame. */
+  private _count = 0;
+  private _left = 0;
+  private _barWidth = 1;
+  private _pick: ((k: number) => void) | null = null;
 
   constructor(options: FrameGraphOptions) {
     this._options = options;
@@ -44,6 +53,26 @@ export class FrameGraph {
     this._canvas.className = 'al-graph-canvas';
     this.element.append(head, this._canvas);
     this._ctx = this._canvas.getContext('2d')!;
+    const pickAt = (event: PointerEvent) => {
+      if (this._pick === null || this._count === 0) return;
+      const x = (event.clientX - this._canvas.getBoundingClientRect().left) * (window.devicePixelRatio || 1);
+      const k = Math.floor((x - this._left) / this._barWidth);
+      this._pick(Math.min(this._count - 1, Math.max(0, k)));
+    };
+    this._canvas.addEventListener('pointerdown', (event) => {
+      this._canvas.setPointerCapture(event.pointerId);
+      pickAt(event);
+    });
+    this._canvas.addEventListener('pointermove', (event) => {
+      if (event.buttons !== 0) pickAt(event);
+    });
+  }
+
+  /** Called with the history slot (0 = oldest drawn) under a click or a drag. */
+  onPick(pick: (k: number) => void): void {
+    this._pick = pick;
+    this._canvas.style.cursor = 'crosshair';
+    this._canvas.title = 'Click or drag to select a frame; ← → step, Esc: live';
   }
 
   /** Shown instead of bars (e.g. "measured bytes unavailable"); '' to show bars. */
@@ -53,9 +82,9 @@ export class FrameGraph {
 
   /**
    * Draws `count` values of a ring (`values`, newest at `head - 1`), with GC flags, and shows
-   * `current` as text in the header.
+   * `current` as text in the header; `selected` is the history slot to outline (-1: none).
    */
-  draw(values: Float64Array, gc: Uint8Array, count: number, head: number, current: string): void {
+  draw(values: Float64Array, gc: Uint8Array, count: number, head: number, current: string, selected = -1): void {
     this._value.textContent = current;
     const canvas = this._canvas;
     const dpr = window.devicePixelRatio || 1;
@@ -86,23 +115,34 @@ export class FrameGraph {
     if (count > 0) max = Math.max(max, recent[Math.min(count - 1, Math.floor(count * 0.95))]! * 1.25);
     const barWidth = width / capacity;
     const left = width - count * barWidth;
+    this._count = count;
+    this._left = left;
+    this._barWidth = barWidth;
+    const top = LABEL_STRIP * dpr;
+    const plot = height - top;
     for (let k = 0; k < count; k++) {
       const i = (head - count + k + capacity) % capacity;
       const x = left + k * barWidth;
       if (gc[i] !== 0) {
         ctx.fillStyle = THEME.gc;
-        ctx.fillRect(x, 0, Math.max(1, barWidth), height);
+        ctx.fillRect(x, top, Math.max(1, barWidth), plot);
         continue;
       }
       const v = values[i]!;
       if (!(v > 0)) continue;
-      const h = Math.max(1, (Math.min(v, max) / max) * (height - 14 * dpr));
+      const h = Math.max(1, (Math.min(v, max) / max) * plot);
       ctx.fillStyle = v > max ? THEME.text : this._options.color;
       ctx.fillRect(x, height - h, Math.max(1, barWidth - 0.5), h);
     }
+    if (selected >= 0 && selected < count) {
+      ctx.strokeStyle = THEME.text;
+      ctx.lineWidth = Math.max(1, dpr);
+      ctx.strokeRect(left + selected * barWidth - dpr, top, barWidth + 2 * dpr, plot - dpr);
+      ctx.lineWidth = 1;
+    }
     const guide = this._options.guide ?? 0;
     if (guide > 0 && guide <= max) {
-      const y = Math.round(height - (guide / max) * (height - 14 * dpr)) + 0.5;
+      const y = Math.round(height - (guide / max) * plot) + 0.5;
       ctx.strokeStyle = THEME.guide;
       ctx.setLineDash([4 * dpr, 4 * dpr]);
       ctx.beginPath();

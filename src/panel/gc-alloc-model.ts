@@ -38,22 +38,27 @@ const PHASE_OF_SUFFIX: Record<string, string> = { start: 'Start', update: 'Updat
 /**
  * The GC Alloc panel's model. At each `poll()` (10 Hz, on the panel's own timer) it copies the
  * frames written since the last poll into a 300-frame history (bytes, ms, GC flag: a row read per
- * frame), and decodes only the newest frame in full for the hierarchy (drop policy: the loop is
- * never slowed by the panel).
+ * frame), and decodes one frame in full for the hierarchy (drop policy: the loop is never slowed
+ * by the panel): the newest, or the frame the user selected (`select`), decoded once from the
+ * recorder, which keeps its last `frameCapacity` frames (10,000 by default).
  */
 export class GcAllocModel {
   readonly bytes = new Float64Array(HISTORY_FRAMES);
   readonly ms = new Float64Array(HISTORY_FRAMES);
   readonly gc = new Uint8Array(HISTORY_FRAMES);
+  /** The recorder's sequence number of each history slot. */
+  readonly seqs = new Float64Array(HISTORY_FRAMES);
   /** Frames in the history (up to HISTORY_FRAMES); the newest is at `(head - 1) mod length`. */
   count = 0;
   head = 0;
-  /** The newest decoded frame. */
+  /** The decoded frame the hierarchy shows: the newest, or the selected one. */
   readonly sample = new FrameSample();
   private readonly _profiled: BrowserProfiler;
   private readonly _decoder: FrameDecoder;
   private _lastSeq = -1;
   private _firstSeq = 0;
+  /** The selected frame's sequence number, or -1 to follow the newest frame ("Live"). */
+  private _selected = -1;
 
   constructor(profiled: BrowserProfiler) {
     this._profiled = profiled;
@@ -73,6 +78,83 @@ export class GcAllocModel {
     this._firstSeq = this._profiled.profiler.recorder.framesWritten;
     this._lastSeq = this._firstSeq - 1;
     this.sample.seq = -1;
+    this._selected = -1;
+  }
+
+  /** The selected frame's sequence number, or -1 when the newest frame is shown. */
+  get selectedSeq(): number {
+    return this._selected;
+  }
+
+  /** A frame's number since the scene was loaded (what the panel shows) from its sequence number. */
+  frameNumber(seq: number): number {
+    return seq - this._firstSeq;
+  }
+
+  /** The oldest frame that can still be selected: the recorder keeps its last `frameCapacity` frames. */
+  get oldestSelectable(): number {
+    return Math.max(this._firstSeq, this._profiled.profiler.recorder.oldestRowSeq);
+  }
+
+  /**
+   * Shows frame `seq` in the hierarchy until `live()`; false (and nothing changes) when the
+   * recorder no longer holds it or it was not written yet.
+   */
+  select(seq: number): boolean {
+    const rec = this._profiled.profiler.recorder;
+    if (!Number.isInteger(seq) || seq < this.oldestSelectable || seq > rec.latestSeq || !rec.isAvailable(seq)) return false;
+    this._selected = seq;
+    this._decoder.decode(seq, this.sample);
+    return true;
+  }
+
+  /** Selects the frame `delta` frames after the selected one (or the newest), within what can be selected. */
+  step(delta: number): boolean {
+    const rec = this._profiled.profiler.recorder;
+    const from = this._selected >= 0 ? this._selected : rec.latestSeq;
+    return this.select(Math.min(rec.latestSeq, Math.max(this.oldestSelectable, from + delta)));
+  }
+
+  /** Follows the newest frame again. */
+  live(): void {
+    this._selected = -1;
+    const latest = this._profiled.profiler.recorder.latestSeq;
+    if (latest >= this._firstSeq && this._profiled.profiler.recorder.isAvailable(latest)) this._decoder.decode(latest, this.sample);
+  }
+
+  /** The history slot (0 = oldest shown) of frame `seq`, or -1 when it is not in the graphs' history. */
+  historyIndex(seq: number): number {
+    for (let k = 0; k < this.count; k++) if (this.seqs[(this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES] === seq) return k;
+    return -1;
+  }
+
+  /** The sequence number of history slot `k` (0 = oldest shown), or -1. */
+  seqAt(k: number): number {
+    if (k < 0 || k >= this.count) return -1;
+    return this.seqs[(this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES]!;
+  }
+
+  /** The frame of the history that allocated the most bytes (frames with a GC inside have no figure), or -1. */
+  mostBytesSeq(): number {
+    let best = -1;
+    let bestBytes = -1;
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES;
+      if (this.gc[i] === 0 && this.bytes[i]! > bestBytes) {
+        bestBytes = this.bytes[i]!;
+        best = this.seqs[i]!;
+      }
+    }
+    return best;
+  }
+
+  /** The next frame with a GC after the selected one (or the oldest in the history), or -1. */
+  nextGcSeq(): number {
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES;
+      if (this.gc[i] !== 0 && this.seqs[i]! > this._selected) return this.seqs[i]!;
+    }
+    return -1;
   }
 
   /** Reads the frames written since the last poll; returns true when there was a new one. */
@@ -91,19 +173,30 @@ export class GcAllocModel {
       this.bytes[i] = rec.frameBytes(seq, meter);
       this.ms[i] = rec.rowStampEnd[row * rec.stampSize]! - rec.rowStampStart[row * rec.stampSize]!;
       this.gc[i] = detector.flagsOf(seq) !== 0 ? 1 : 0;
+      this.seqs[i] = seq;
       this.head = (i + 1) % HISTORY_FRAMES;
       if (this.count < HISTORY_FRAMES) this.count++;
     }
     this._lastSeq = latest;
-    this._decoder.decode(latest, this.sample);
+    // A selected frame stays decoded as it was: only the newest is decoded again.
+    if (this._selected < 0) this._decoder.decode(latest, this.sample);
     return true;
   }
 
   /** The newest frame, read from the recorder now. */
   latest(): FrameStats {
+    return this.statsOf(this._profiled.profiler.recorder.latestSeq);
+  }
+
+  /** The frame the hierarchy shows: the selected one, or the newest. */
+  shown(): FrameStats {
+    return this._selected >= 0 ? this.statsOf(this._selected) : this.latest();
+  }
+
+  /** Frame `seq`'s figures, read from the recorder now (frame -1 when it holds no such frame). */
+  statsOf(seq: number): FrameStats {
     const { profiler, meter, gcDetector } = this._profiled;
     const rec = profiler.recorder;
-    const seq = rec.latestSeq;
     if (seq < this._firstSeq || !rec.isAvailable(seq)) return { frame: -1, bytes: null, ms: 0, gc: false, gcCount: gcDetector.count };
     const row = seq % rec.frameCapacity;
     const flags = gcDetector.flagsOf(seq);

@@ -1,7 +1,7 @@
 import type { FolderApi } from 'tweakpane';
 import { adoptPublishedSites } from '../profiler/sites/runtime.ts';
 import type { BrowserProfiler } from '../page/BrowserProfiler.ts';
-import { GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
+import { type FrameStats, GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
 import { FrameGraph } from './frame-graph.ts';
 import { HierarchyTable } from './hierarchy-table.ts';
 import { SitesModel } from './sites-model.ts';
@@ -40,6 +40,10 @@ export class GcAllocPanel {
   readonly sites: SitesTable;
   readonly sitesModel: SitesModel;
   readonly notice: HTMLElement;
+  /** Above the hierarchy: which frame it shows, and buttons to step, jump and go back to live. */
+  readonly frameBar: HTMLElement;
+  private readonly _frameLabel: HTMLElement;
+  private readonly _liveButton: HTMLButtonElement;
   private readonly _profiled: BrowserProfiler;
   private readonly _monitor = { bytes: '', gcs: 0, ms: '' };
   private readonly _bindings: Binding[] = [];
@@ -90,6 +94,50 @@ export class GcAllocPanel {
       guideLabel: '16.7 ms',
     });
     this.table = new HierarchyTable();
+    this.frameBar = document.createElement('div');
+    this.frameBar.className = 'al-frame-bar';
+    this._frameLabel = document.createElement('span');
+    this._frameLabel.className = 'al-frame-label';
+    const button = (text: string, title: string, action: () => void) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = text;
+      b.title = title;
+      b.addEventListener('click', () => {
+        action();
+        this._draw();
+      });
+      return b;
+    };
+    this._liveButton = button('Live', 'Show the newest frame again (Esc)', () => this.model.live());
+    this.frameBar.append(
+      this._frameLabel,
+      button('\u25c0', 'Previous frame (\u2190)', () => this.model.step(-1)),
+      button('\u25b6', 'Next frame (\u2192)', () => this.model.step(1)),
+      button('Most bytes', 'Select the frame of the graphs that allocated the most', () => this.model.select(this.model.mostBytesSeq())),
+      button('Next GC', 'Select the next frame with a GC in the graphs', () => this.model.select(this.model.nextGcSeq())),
+      this._liveButton,
+    );
+    this.table.element.prepend(this.frameBar);
+    // Keys act where the panel has focus (a clicked graph or button), never on the whole page: a
+    // game under the overlay keeps its arrow keys.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'ArrowLeft') this.model.step(-1);
+      else if (event.key === 'ArrowRight') this.model.step(1);
+      else if (event.key === 'Escape') this.model.live();
+      else return;
+      event.preventDefault();
+      this._draw();
+    };
+    for (const graph of [this.bytesGraph, this.msGraph]) {
+      graph.onPick((k) => {
+        this.model.select(this.model.seqAt(k));
+        this._draw();
+      });
+      graph.element.tabIndex = 0;
+      graph.element.addEventListener('keydown', onKey);
+    }
+    this.frameBar.addEventListener('keydown', onKey);
     this.sites = new SitesTable();
     // The game's counters, when its instrumented modules loaded another copy of the runtime than this panel's.
     adoptPublishedSites();
@@ -148,26 +196,31 @@ export class GcAllocPanel {
     const latest = model.latest();
     const m = this._monitor;
     const warming = this.warmupStatus?.() ?? null;
-    m.bytes = !model.precise
-      ? 'unavailable'
-      : warming !== null
-        ? warming
-        : latest.frame < 0
-          ? '—'
-          : latest.bytes === null
-            ? 'GC in frame'
-            : formatBytes(latest.bytes);
+    m.bytes = !model.precise ? 'unavailable' : warming !== null ? warming : bytesText(latest);
     m.gcs = latest.gcCount;
-    m.ms = latest.frame < 0 ? '—' : formatMs(latest.ms);
+    m.ms = latest.frame < 0 ? '\u2014' : formatMs(latest.ms);
     for (const binding of this._bindings) binding.refresh();
-    this.bytesGraph.draw(model.bytes, model.gc, model.count, model.head, m.bytes);
-    this.msGraph.draw(model.ms, model.gc, model.count, model.head, m.ms + ' ms');
-    if (fresh || model.sample.seq < 0) {
+    const selected = model.selectedSeq;
+    const shown = selected >= 0 ? model.statsOf(selected) : latest;
+    const index = selected >= 0 ? model.historyIndex(selected) : -1;
+    const prefix = selected >= 0 ? `frame ${shown.frame}: ` : '';
+    const shownBytes = selected >= 0 && model.precise ? bytesText(shown) : m.bytes;
+    const shownMs = shown.frame < 0 ? '\u2014' : formatMs(shown.ms);
+    this.bytesGraph.draw(model.bytes, model.gc, model.count, model.head, prefix + shownBytes, index);
+    this.msGraph.draw(model.ms, model.gc, model.count, model.head, `${prefix}${shownMs} ms`, index);
+    this._liveButton.disabled = selected < 0;
+    if (selected >= 0) {
+      const where = index < 0 ? `, before the graphs' last ${HISTORY_FRAMES}` : '';
+      this._frameLabel.textContent = `frame ${shown.frame} (selected${where})${shown.gc ? ', GC' : ''}`;
+    } else this._frameLabel.textContent = latest.frame < 0 ? 'no frame yet' : `frame ${latest.frame} (live)`;
+    if (fresh || selected >= 0 || model.sample.seq < 0) {
       const caption =
         model.sample.seq < 0
           ? `${this._label}: waiting for a frame`
-          : `${this._label}: frame ${latest.frame} (newest, 10×/s)${warming === null ? '' : `, ${warming}: not yet steady`}`;
-      this.table.update(caption, model.rows(), this._panelRow);
+          : selected >= 0
+            ? `${this._label}: frame ${shown.frame} (selected; the recorder keeps the last ${this._profiled.profiler.recorder.frameCapacity.toLocaleString('en-US')} frames)`
+            : `${this._label}: frame ${latest.frame} (newest, 10\u00d7/s)${warming === null ? '' : `, ${warming}: not yet steady`}`;
+      this.table.update(caption, model.rows(), selected >= 0 ? null : this._panelRow);
     }
     const sites = this.sitesModel;
     if (sites.instrumented) {
@@ -179,4 +232,9 @@ export class GcAllocPanel {
       );
     }
   }
+}
+
+/** A frame's bytes as the panel shows them. */
+function bytesText(frame: FrameStats): string {
+  return frame.frame < 0 ? '\u2014' : frame.bytes === null ? 'GC in frame' : formatBytes(frame.bytes);
 }

@@ -1,7 +1,8 @@
 import type { SiteRow } from './sites-model.ts';
 import { formatBytes, formatCalls } from './format.ts';
 
-const COLUMNS = ['Function', 'Kind', 'Count/fr', 'Est. B/fr', 'File:line'] as const;
+/** The function, with its kind of allocation and file:line on a second line; then the figures. */
+const COLUMNS = ['Site', 'Count/fr', 'Est. B/fr'] as const;
 
 /**
  * The panel's "Allocation sites" table: each site that ran since the scene was loaded, with its
@@ -25,7 +26,7 @@ export class SitesTable {
     COLUMNS.forEach((title, i) => {
       const th = document.createElement('th');
       th.textContent = title;
-      if (i === 2 || i === 3) th.className = 'num';
+      if (i > 0) th.className = 'num';
       head.append(th);
     });
     this._body = this._table.createTBody();
@@ -57,17 +58,20 @@ export class SitesTable {
     for (const row of rows.slice(0, maxRows)) {
       const tr = body.insertRow();
       tr.title = `${row.where}  ${row.excerpt}`;
-      const name = tr.insertCell();
+      const site = tr.insertCell();
+      const name = document.createElement('div');
       name.textContent = row.functionName;
-      tr.insertCell().textContent = row.kind;
+      // The file's own name and the line fit the column; the full path is in the row's tooltip.
+      const where = document.createElement('div');
+      where.className = 'al-site-where';
+      where.textContent = `${row.kind} \u00b7 ${row.where.slice(row.where.lastIndexOf('/') + 1)}`;
+      site.append(name, where);
       const count = tr.insertCell();
       count.className = 'num';
       count.textContent = formatCalls(row.countPerFrame);
       const bytes = tr.insertCell();
       bytes.className = 'num';
       bytes.textContent = '~' + formatBytes(row.estimatedBytesPerFrame);
-      // The file's own name and the line fit the column; the full path is in the row's tooltip.
-      tr.insertCell().textContent = row.where.slice(row.where.lastIndexOf('/') + 1);
     }
   }
 }

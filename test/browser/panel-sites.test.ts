@@ -28,7 +28,8 @@ describe('GC Alloc panel: allocation sites', () => {
     await expect.poll(() => sites.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
     const text = await sites.innerText();
     // The vector helpers of the allocating variant: `new Vec2` in times, plus, minus.
-    expect(text).toMatch(/times\s+new Vec2\s+4,000\s+~[\d,.]+ (B|KB|MB)\s+allocating\.ts:41:10/);
+    // Each site's function, then its kind and file:line on a line of their own, then the figures.
+    expect(text).toMatch(/times\s+new Vec2 \u00b7 allocating\.ts:41:10\s+4,000\s+~[\d,.]+ (B|KB|MB)/);
     expect(await sites.locator('tbody tr', { hasText: 'times' }).getAttribute('title')).toContain('scenes/vectors/allocating.ts:41:10');
     expect(text).toMatch(/of \d+ sites ran, counts per frame over \d+ frames \(exact\)/);
     // The optimized twin runs none.
