@@ -210,13 +210,19 @@ export class GcAllocModel {
     };
   }
 
+  /** Whether a GC ran inside the decoded frame (its byte figures are then unknown). */
+  gcInShownFrame(): boolean {
+    const s = this.sample;
+    return s.seq >= 0 && (s.bytes < 0 || (this._profiled.gcDetector.flagsOf(s.seq) & GC_IN_FRAME) !== 0);
+  }
+
   /** The decoded newest frame as table rows, deep markers under their phase (allocates). */
   rows(): HierarchyRow[] {
     const s = this.sample;
     const out: HierarchyRow[] = [];
     if (s.seq < 0) return out;
     const precise = this.precise;
-    const gcInFrame = s.bytes < 0 || (this._profiled.gcDetector.flagsOf(s.seq) & GC_IN_FRAME) !== 0;
+    const gcInFrame = this.gcInShownFrame();
     out.push({
       name: 'Frame',
       parent: '',

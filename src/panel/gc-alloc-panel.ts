@@ -3,6 +3,7 @@ import { adoptPublishedSites } from '../profiler/sites/runtime.ts';
 import type { BrowserProfiler } from '../page/BrowserProfiler.ts';
 import { type FrameStats, GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
 import { FrameGraph } from './frame-graph.ts';
+import { FrameTimelineView } from './frame-timeline.ts';
 import { HierarchyTable } from './hierarchy-table.ts';
 import { SitesModel } from './sites-model.ts';
 import { SitesTable } from './sites-table.ts';
@@ -42,6 +43,8 @@ export class GcAllocPanel {
   readonly notice: HTMLElement;
   /** Above the hierarchy: which frame it shows, and buttons to step, jump and go back to live. */
   readonly frameBar: HTMLElement;
+  /** Below the hierarchy: the shown frame's markers along its time. */
+  readonly timeline = new FrameTimelineView();
   private readonly _frameLabel: HTMLElement;
   private readonly _liveButton: HTMLButtonElement;
   private readonly _profiled: BrowserProfiler;
@@ -119,6 +122,7 @@ export class GcAllocPanel {
       this._liveButton,
     );
     this.table.element.prepend(this.frameBar);
+    this.table.element.append(this.timeline.element);
     // Keys act where the panel has focus (a clicked graph or button), never on the whole page: a
     // game under the overlay keeps its arrow keys.
     const onKey = (event: KeyboardEvent) => {
@@ -222,6 +226,12 @@ export class GcAllocPanel {
             : `${this._label}: frame ${latest.frame} (newest, 10\u00d7/s)${warming === null ? '' : `, ${warming}: not yet steady`}`;
       this.table.update(caption, model.rows(), selected >= 0 ? null : this._panelRow);
     }
+    this.timeline.update(
+      model.sample,
+      model.precise && !model.gcInShownFrame(),
+      model.gcInShownFrame(),
+      model.frameNumber(model.sample.seq),
+    );
     const sites = this.sitesModel;
     if (sites.instrumented) {
       sites.poll();

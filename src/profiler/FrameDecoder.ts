@@ -25,6 +25,17 @@ export class FrameSample {
   selfMs = new Float64Array(16);
   totalBytes = new Float64Array(16);
   selfBytes = new Float64Array(16);
+  /**
+   * The frame's marker intervals in the order they ended (children before their parent), for a
+   * timeline: `sliceCount` of them are valid. Times are on the profiler clock, as `startMs`.
+   */
+  sliceCount = 0;
+  sliceMarker = new Int32Array(16);
+  sliceDepth = new Int32Array(16);
+  sliceStartMs = new Float64Array(16);
+  sliceEndMs = new Float64Array(16);
+  sliceBytes = new Float64Array(16);
+  sliceCalls = new Float64Array(16);
 
   get frameMs(): number {
     return this.endMs - this.startMs;
@@ -41,6 +52,22 @@ export class FrameSample {
     this.selfMs = new Float64Array(size);
     this.totalBytes = new Float64Array(size);
     this.selfBytes = new Float64Array(size);
+  }
+
+  /** Makes room for one more slice, keeping those decoded (only when a frame has more than ever before). */
+  growSlices(): void {
+    const size = this.sliceMarker.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.sliceMarker = grown(this.sliceMarker, (n) => new Int32Array(n));
+    this.sliceDepth = grown(this.sliceDepth, (n) => new Int32Array(n));
+    this.sliceStartMs = grown(this.sliceStartMs, (n) => new Float64Array(n));
+    this.sliceEndMs = grown(this.sliceEndMs, (n) => new Float64Array(n));
+    this.sliceBytes = grown(this.sliceBytes, (n) => new Float64Array(n));
+    this.sliceCalls = grown(this.sliceCalls, (n) => new Float64Array(n));
   }
 }
 
@@ -76,6 +103,7 @@ export class FrameDecoder {
       out.selfBytes[id] = 0;
     }
     out.markerSlots = 0;
+    out.sliceCount = 0;
     out.seq = seq;
     out.dtMs = rec.rowDtMs[row]!;
     out.startMs = this._clock.toMs(rec.rowStampStart, row * stampSize);
@@ -101,9 +129,19 @@ export class FrameDecoder {
       if (depth === 0) continue;
       depth--;
       const begin = this._stack[depth]!;
-      const ms = this._clock.toMs(rec.stampStore, rec.eventStampAt(index)) - this._clock.toMs(rec.stampStore, rec.eventStampAt(begin));
+      const beginMs = this._clock.toMs(rec.stampStore, rec.eventStampAt(begin));
+      const endMs = this._clock.toMs(rec.stampStore, rec.eventStampAt(index));
+      const ms = endMs - beginMs;
       const bytes = markerBytes(meter, rec.heapStore, rec.eventHeapAt(index)) - markerBytes(meter, rec.heapStore, rec.eventHeapAt(begin));
       if (out.calls[id] === 0 && out.totalMs[id] === 0) out.markerIds[out.markerSlots++] = id;
+      if (out.sliceCount === out.sliceMarker.length) out.growSlices();
+      const slice = out.sliceCount++;
+      out.sliceMarker[slice] = id;
+      out.sliceDepth[slice] = depth;
+      out.sliceStartMs[slice] = beginMs;
+      out.sliceEndMs[slice] = endMs;
+      out.sliceBytes[slice] = bytes;
+      out.sliceCalls[slice] = rec.eventLink[begin]!;
       out.calls[id]! += rec.eventLink[begin]!;
       out.totalMs[id]! += ms;
       out.totalBytes[id]! += bytes;

@@ -232,7 +232,7 @@ describe('the sandbox with the fixture scene', () => {
     expect(errors).toEqual([]);
   });
 
-  it('selects a past frame: the hierarchy and the graphs show that frame\u2019s own figures, stepped by keys and buttons, until Live', async () => {
+  it('selects a past frame: the hierarchy, the timeline and the graphs show that frame\u2019s own figures, stepped by keys and buttons, until Live', async () => {
     await page.evaluate(() => window.alloclab!.load('one-off', 'optimized'));
     await page.evaluate(() => window.alloclab!.summary(30));
     const pause = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^pause$/ }) });
@@ -284,6 +284,15 @@ describe('the sandbox with the fixture scene', () => {
       await page.keyboard.press('ArrowLeft');
       await expectShown(frame);
     }
+    // Its timeline: the frame, then its phases along its time, the one-off's bytes in Update.
+    const timeline = page.locator('.al-timeline');
+    await expect.poll(() => timeline.locator('.al-caption').innerText()).toMatch(new RegExp(`^Timeline of frame ${heaviest![0]}: `));
+    const bars = await timeline.locator('.al-slice').allInnerTexts();
+    expect(bars[0]).toMatch(new RegExp(`^Frame ${shown(heaviest![1]).replace('.', '\\.')} `));
+    const update = bars.find((b) => b.startsWith('Update '))!;
+    expect(parseFloat(update.slice('Update '.length).replace(/,/g, ''))).toBeGreaterThanOrEqual(
+      8_000 / (update.includes(' KB') ? 1024 : 1),
+    );
     await page.locator('.al-frame-bar button', { hasText: '\u25b6' }).click();
     await expectShown(heaviest![0] + 1);
     await page.keyboard.press('Escape');
