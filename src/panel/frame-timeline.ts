@@ -82,7 +82,10 @@ export class FrameTimelineView {
       position: 'absolute',
       boxSizing: 'border-box',
       left: `${Math.min(100, Math.max(0, fromMs * share))}%`,
-      width: `max(2px, ${Math.min(100, ms * share)}%)`,
+      width: `max(3px, ${Math.min(100, ms * share)}%)`,
+      // Above its neighbours when it allocated: the page's clock ticks every 0.1 ms, so a marker
+      // can read 0 ms and start where the next one does.
+      zIndex: bytes !== null && bytes > 0 ? '1' : '0',
       top: `${depth * ROW_PX}px`,
       height: `${ROW_PX - 2}px`,
       lineHeight: `${ROW_PX - 2}px`,
