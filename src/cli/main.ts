@@ -14,6 +14,7 @@ import { addPageCommand } from './pageCommand.ts';
 import { addInitCommand } from './init.ts';
 import { addDiffCommand } from './diffCommand.ts';
 import { addMergeCommand } from './mergeCommand.ts';
+import { addViewCommand } from './viewCommand.ts';
 import { formatSites } from './format/formatSites.ts';
 import { formatGcComparison, formatGcReport } from './format/formatGc.ts';
 import { formatAttribution, formatEngine } from './format/formatBrowser.ts';
@@ -441,6 +442,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   addPageCommand(program, setExitCode, positiveInt);
   addDiffCommand(program, setExitCode);
   addMergeCommand(program);
+  addViewCommand(program);
   addInitCommand(program);
 
   program.addHelpText(

@@ -198,6 +198,8 @@ export interface RunResult {
   perFrameBytes?: number[];
   /** Allocation sites (with `--sites`, or wherever instrumented code runs); absent otherwise. */
   sites?: SitesResult;
+  /** Per-frame time in ms (the profiler clock's), kept with `perFrameBytes`. */
+  perFrameMs?: number[];
   /** Per-frame allocations counted by instrumented sites, kept with `perFrameBytes`. */
   perFrameSiteHits?: number[];
   /** SAMPLED bytes per function, from a separate pass (`--browser --attribute`); absent otherwise. */

@@ -151,6 +151,7 @@ export function buildRunResult(
   if (sites) result.sites = sites;
   if (options.keepPerFrame) {
     result.perFrameBytes = perFrame;
+    result.perFrameMs = collector.ms.slice();
     if (sites) result.perFrameSiteHits = collector.siteHits.slice();
   }
   return result;

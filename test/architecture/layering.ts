@@ -34,7 +34,7 @@ export function importsOf(file: SourceFile): { target: string; typeOnly: boolean
 
 const under = (target: string, ...prefixes: string[]) => prefixes.some((p) => target === p || target.startsWith(p));
 /** Code that runs in a page: it must not load Node's modules or the Node side of AllocLab. */
-const PAGE_CODE = ['src/page/', 'src/overlay/', 'src/panel/', 'src/sandbox/', 'src/testing/browser/'];
+const PAGE_CODE = ['src/page/', 'src/overlay/', 'src/panel/', 'src/sandbox/', 'src/testing/browser/', 'src/viewer/'];
 const NODE_CODE = ['src/node/', 'src/chromium/', 'src/cli/', 'src/instrument/'];
 
 /** The rules, each a predicate on (importer, imported) that returns a message when broken. */

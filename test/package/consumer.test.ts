@@ -1,13 +1,14 @@
 // AllocLab as a user meets it: `npm pack`, a fresh project outside this repository, `npm install`
 // of the tarball and its peers from the registry, then every public surface used as README shows
 // it, from the tarball alone (see consumer/README.md for the project's files).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
+import { launchChromium } from '../browser/harness.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const template = join(root, 'test', 'package', 'consumer');
@@ -117,6 +118,7 @@ describe('the packed tarball', () => {
     expect(files).toContain('package/dist/src/index.d.ts.map');
     expect(files).toContain('package/dist/lab.html');
     expect(files).toContain('package/dist/page-agent.js');
+    expect(files).toContain('package/dist/viewer.js');
     expect(files).toContain('package/dist/scenes/bullets/optimized.js');
     expect(
       files.filter(
@@ -224,6 +226,38 @@ describe('the CLI in a user project', () => {
     expect(file.runs[0]!.variant).toBe('page');
     // 100 objects of { x, y } a frame: at least 100 x 20 B in Chromium.
     expect(file.runs[0]!.bytesPerFrame.median).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("opens the page's recording in the viewer (alloclab view), served from the package's own build", async () => {
+    const viewer = spawn(
+      process.execPath,
+      [join(project, 'node_modules', 'alloclab', 'bin', 'alloclab.js'), 'view', 'page.json', '--no-open'],
+      {
+        cwd: project,
+        env: userEnv(),
+      },
+    );
+    const browser = await launchChromium();
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        viewer.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          out += chunk;
+          const found = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1];
+          if (found) resolve(found);
+        });
+        viewer.once('exit', (code) => reject(new Error(`view exited ${code}: ${out}`)));
+      });
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => document.documentElement.dataset.viewer !== undefined);
+      expect(await page.evaluate(() => document.documentElement.dataset.viewer)).toBe('ready');
+      expect(await page.locator('.al-tab').innerText()).toMatch(/page\/index\.html · page · production$/);
+      expect(await page.locator('.al-frame-label').innerText()).toMatch(/^frame \d+ of 120$/);
+    } finally {
+      await browser.close();
+      viewer.kill('SIGINT');
+    }
   });
 });
 

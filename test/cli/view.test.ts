@@ -1,0 +1,139 @@
+// `alloclab view <file.json>`: the viewer on real recordings of the CLI, opened in a real Chromium;
+// bad files are one line and exit 2.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
+import { formatBytes } from '../../src/panel/format.ts';
+import { launchChromium } from '../browser/harness.ts';
+import { tempDir } from '../tempDir.ts';
+import { root, runCli } from './runCli.ts';
+
+const scratch = tempDir('alloclab-view-');
+const at = (name: string) => join(scratch, name);
+const viewers: ChildProcess[] = [];
+let browser: Browser;
+
+/** Starts `alloclab view <file> --no-open` and resolves with the URL it prints. */
+function startViewer(file: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'alloclab.js'), 'view', file, '--no-open'], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    viewers.push(child);
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const url = /at (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl-C to stop\)/.exec(out)?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`view exited ${code} before serving: ${out}`)));
+  });
+}
+
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.viewer !== undefined);
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  for (const child of viewers) child.kill('SIGKILL');
+  await browser?.close();
+});
+
+describe('alloclab view', () => {
+  it("opens compare's recording: a tab per run, any frame selected shows that frame's figures from the file, Ctrl-C ends it", async () => {
+    const json = at('compare.json');
+    const measured = await runCli(['compare', 'bullets', '--frames', '300', '--warmup', '300', '--sites', '--json', json, '--no-progress']);
+    expect(measured.code).toBe(0);
+    const file = parseRunFile(JSON.parse(readFileSync(json, 'utf8')));
+    const { url, child } = await startViewer(json);
+    const { page, errors } = await open(url);
+    expect(await page.evaluate(() => document.documentElement.dataset.viewer)).toBe('ready');
+    const tabs = page.locator('.al-tab');
+    expect(await tabs.allInnerTexts()).toEqual(file.runs.map((r) => `bullets \u00b7 ${r.variant} (${r.size}) \u00b7 production`));
+
+    const allocating = file.runs.findIndex((r) => r.variant === 'allocating');
+    await tabs.nth(allocating).click();
+    const run = file.runs[allocating]!;
+    const frameText = (frame: number) => {
+      const bytes = run.perFrameBytes![frame];
+      return bytes === null || bytes === undefined ? /^no figure/ : formatBytes(bytes);
+    };
+    const label = page.locator('.al-frame-label');
+    const figure = page.locator('.al-frame-details tbody tr', { hasText: 'GC Alloc' }).locator('td').nth(1);
+    // A click on the bytes graph at a quarter of its width selects the frame there.
+    const graph = page.locator('.al-graph-canvas').first();
+    const box = (await graph.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
+    const picked = Number(/^frame (\d+) of 300$/.exec(await label.innerText())![1]);
+    expect(Math.abs(picked - 75)).toBeLessThanOrEqual(1);
+    expect(await figure.innerText()).toMatch(frameText(picked));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => label.innerText()).toBe(`frame ${picked + 1} of 300`);
+    expect(await figure.innerText()).toMatch(frameText(picked + 1));
+    // Most bytes: the run's heaviest frame, as the file says.
+    await page.locator('.al-frame-bar button', { hasText: 'Most bytes' }).click();
+    const max = Math.max(...run.perFrameBytes!.filter((b): b is number => typeof b === 'number'));
+    expect(await figure.innerText()).toBe(formatBytes(max));
+    // The sites the file holds, and no word of what it does not.
+    expect(await page.locator('.al-card', { hasText: 'Allocation sites' }).innerText()).toContain(run.sites!.list[0]!.functionName);
+    expect(await page.locator('#app').innerText()).toContain('Not in this file: sampled functions');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.once('exit', (c, signal) => resolve(c ?? signal)));
+    expect([130, 'SIGINT', 0]).toContain(code);
+  }, 120_000);
+
+  it('says what an older file does not hold (no per-frame times) instead of drawing zeros', async () => {
+    const json = at('compare.json');
+    const data = JSON.parse(readFileSync(json, 'utf8'));
+    for (const run of data.runs) delete run.perFrameMs;
+    const older = at('older.json');
+    writeFileSync(older, JSON.stringify(data));
+    const { url } = await startViewer(older);
+    const { page, errors } = await open(url);
+    expect(await page.locator('#app').innerText()).toContain('Not in this file: per-frame times');
+    expect(await page.locator('.al-frame-details').innerText()).not.toMatch(/\btime\b/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses in one line, exit 2: no file, not JSON, a Chrome trace, another tool\u2019s JSON, a diff report', async () => {
+    writeFileSync(at('broken.json'), '{"schema": "alloclab.run/1", "runs": [');
+    writeFileSync(at('trace.json'), JSON.stringify({ traceEvents: [] }));
+    writeFileSync(at('foreign.json'), JSON.stringify({ name: 'x', version: '1.0.0' }));
+    writeFileSync(at('diff.json'), JSON.stringify({ schema: 'alloclab.diff/1', rows: [] }));
+    const cases: Array<[string, RegExp]> = [
+      [at('missing.json'), /missing\.json: no such file$/],
+      [at('broken.json'), /broken\.json: not JSON \(/],
+      [at('trace.json'), /is a Chrome trace \(--trace\): open it in Perfetto/],
+      [at('foreign.json'), /is not an AllocLab recording \(schema null\)/],
+      [at('diff.json'), /is an AllocLab alloclab\.diff\/1 file, not a recording/],
+    ];
+    for (const [file, message] of cases) {
+      const { code, stdout, stderr } = await runCli(['view', file, '--no-open']);
+      expect(code, file).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^alloclab: view: /);
+      expect(stderr.trim()).toMatch(message);
+    }
+  });
+});
