@@ -1,3 +1,4 @@
+import { installRecordingDrop } from './dropRecording.ts';
 import type { SceneDefinition } from '../engine/Scene.ts';
 import { createBrowserProfiler } from '../page/BrowserProfiler.ts';
 import { PixiStage } from './PixiStage.ts';
@@ -203,6 +204,8 @@ export async function startSandbox(options: SandboxOptions): Promise<BrowserHost
   controls.refresh();
   panel.start();
 
+  // A recording dropped on the page opens in the viewer over it.
+  installRecordingDrop();
   installAutomation({
     scenes: scenes.map((s) => s.name),
     precise: profiled.meter.precise,

@@ -302,6 +302,45 @@ describe('the sandbox with the fixture scene', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a recording dropped on the page in the viewer, and says in one line what a dropped file that is not one is', async () => {
+    // A run file as the sandbox's Record \u2192 JSON writes it, made of a run this page measured.
+    await page.evaluate(() => window.alloclab!.load('orbs', 'allocating', 200));
+    const recording = await page.evaluate(async () => {
+      const run = await window.alloclab!.summary(60);
+      return JSON.stringify({
+        schema: 'alloclab.run/1',
+        createdAt: new Date().toISOString(),
+        runtime: { engine: 'chromium', version: navigator.userAgent, v8: 'unknown', flags: [] },
+        runs: [run],
+      });
+    });
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([n, t]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([t!], n!, { type: 'application/json' }));
+          document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        },
+        [name, text],
+      );
+    await drop('orbs.alloclab.json', recording);
+    const layer = page.locator('.al-drop-view');
+    await expect.poll(() => layer.locator('.al-tab').allInnerTexts()).toEqual(['orbs \u00b7 allocating (200) \u00b7 production']);
+    expect(await layer.locator('.al-frame-label').innerText()).toMatch(/^frame \d+ of 60$/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => layer.count()).toBe(0);
+    for (const [name, text, line] of [
+      ['notes.json', '{"hello": "world"}', /^notes\.json is not an AllocLab recording \(schema null\)/],
+      ['broken.json', '{"schema": ', /^broken\.json is not JSON \(/],
+    ] as const) {
+      await drop(name, text);
+      await expect.poll(() => layer.locator('.al-notice').innerText()).toMatch(line);
+      expect((await layer.locator('.al-notice').innerText()).split('\n')).toHaveLength(1);
+      await layer.locator('.al-drop-close').click();
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('turns deep markers on from the controls: a row per behaviour type under its phase', async () => {
     await page.evaluate(() => window.alloclab!.load('orbs', 'allocating', 200));
     const deep = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^deep markers$/ }) });
