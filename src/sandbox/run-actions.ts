@@ -1,18 +1,10 @@
+import type { CompareResult } from '../panel/compare-view.ts';
 import type { BrowserHost } from './BrowserHost.ts';
 import { collectRun, browserRuntime, type CollectedRun } from './collectRun.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
 import type { WarmupWatch } from '../page/WarmupWatch.ts';
 import { stringifyRunFile, toRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
-
-/** Both variants of one scene measured the same way. */
-export interface CompareResult {
-  scene: string;
-  size: number;
-  frames: number;
-  /** Usually "allocating" then "optimized". */
-  runs: [RunResult, RunResult];
-}
 
 /** The two variants a Compare runs: allocating and optimized when present, else the first two. */
 export function compareVariants(variants: readonly string[]): [string, string] | null {

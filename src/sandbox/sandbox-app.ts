@@ -6,7 +6,7 @@ import { BrowserHost } from './BrowserHost.ts';
 import { collectRun } from './collectRun.ts';
 import { ControlsPane, type ControlState } from './controls-pane.ts';
 import { GcAllocPanel } from '../panel/gc-alloc-panel.ts';
-import { CompareView, QUIET_WINDOW_NOTE } from './compare-view.ts';
+import { CompareView, QUIET_WINDOW_NOTE } from '../panel/compare-view.ts';
 import { GcReportView } from './gc-report-view.ts';
 import { gcPanelRows, retainedText } from './gcPanelRows.ts';
 import { measureRetainedOnHost, pageLeakPassSupport } from './measureRetainedInPage.ts';

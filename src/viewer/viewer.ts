@@ -4,6 +4,7 @@
  * as the file holds them. What the file does not hold is said, never drawn as zeros. Shown on a
  * page of its own (`alloclab view`, viewerPage.ts) and over the sandbox when a file is dropped on it.
  */
+import { CompareView } from '../panel/compare-view.ts';
 import { FrameGraph } from '../panel/frame-graph.ts';
 import { formatBytes, formatCalls, formatMs } from '../panel/format.ts';
 import { THEME } from '../panel/theme.ts';
@@ -87,9 +88,57 @@ export function showRecording(root: HTMLElement, recording: Recording, name: str
   });
   const select = (i: number) => {
     for (const [j, b] of buttons.entries()) b.classList.toggle('active', j === i);
-    showRun(view, recording.runs[i]!);
+    if (i < recording.runs.length) showRun(view, recording.runs[i]!);
+    else showSideBySide(view, recording.runs);
   };
+  if (recording.runs.length >= 2) {
+    const b = el('button', 'al-tab', 'Side by side');
+    b.type = 'button';
+    b.title = 'Two runs of this file with their ratios, as Compare shows them';
+    const index = buttons.length;
+    b.addEventListener('click', () => select(index));
+    tabs.append(b);
+    buttons.push(b);
+  }
   select(0);
+}
+
+/** Two runs of the recording with their ratios (the sandbox's Compare table); the pair is chosen in two lists. */
+function showSideBySide(view: HTMLElement, runs: ViewedRun[]): void {
+  view.replaceChildren();
+  const choose = (initial: number) => {
+    const list = el('select');
+    for (const [i, r] of runs.entries()) list.append(new Option(r.label, String(i), false, i === initial));
+    return list;
+  };
+  const [first, second] = defaultPair(runs);
+  const left = choose(first);
+  const right = choose(second);
+  const compare = new CompareView();
+  const show = () => {
+    const a = runs[Number(left.value)]!.run;
+    const b = runs[Number(right.value)]!.run;
+    const scene = a.scene === b.scene ? a.scene : `${a.scene} / ${b.scene}`;
+    compare.show({ scene, size: a.size === b.size ? a.size : null, frames: Math.min(a.frames, b.frames), runs: [a, b] });
+  };
+  left.addEventListener('change', show);
+  right.addEventListener('change', show);
+  const pick = el('div', 'al-frame-bar');
+  pick.append(left, el('span', '', 'against'), right);
+  view.append(card('Side by side', pick, compare.element));
+  show();
+}
+
+/** The allocating and optimized runs of one scene when the file has them, else its first two runs. */
+function defaultPair(runs: ViewedRun[]): [number, number] {
+  for (const [i, a] of runs.entries()) {
+    if (a.run.variant !== 'allocating') continue;
+    const j = runs.findIndex(
+      (b) => b.run.variant === 'optimized' && b.run.scene === a.run.scene && b.label.split(':')[0] === a.label.split(':')[0],
+    );
+    if (j >= 0) return [i, j];
+  }
+  return [0, 1];
 }
 
 /** Shows one run: its graphs over every frame with a selectable frame, then its figures. */

@@ -29,5 +29,7 @@ export const VIEWER_STYLE = `
 .al-viewer .al-table th, .al-viewer .al-table td { padding: 2px 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 22em; }
 .al-viewer .al-table th { color: ${THEME.dim}; font-weight: normal; text-align: left; border-bottom: 1px solid hsla(230, 7%, 75%, 0.1); }
 .al-viewer .al-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+.al-viewer select { font: inherit; color: inherit; background: hsla(230, 7%, 75%, 0.1); border: 0; border-radius: 3px; padding: 2px 4px; max-width: 40%; }
+.al-viewer .al-compare .al-caption.warn { color: hsl(0, 75%, 66%); }
 .al-viewer .al-table tbody tr:nth-child(odd) { background: hsla(230, 7%, 75%, 0.04); }
 `;

@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('alloclab view', () => {
-  it("opens compare's recording: a tab per run, any frame selected shows that frame's figures from the file, Ctrl-C ends it", async () => {
+  it("opens compare's recording: a tab per run, any frame selected shows that frame's figures from the file, the two side by side, Ctrl-C ends it", async () => {
     const json = at('compare.json');
     const measured = await runCli(['compare', 'bullets', '--frames', '300', '--warmup', '300', '--sites', '--json', json, '--no-progress']);
     expect(measured.code).toBe(0);
@@ -65,7 +65,10 @@ describe('alloclab view', () => {
     const { page, errors } = await open(url);
     expect(await page.evaluate(() => document.documentElement.dataset.viewer)).toBe('ready');
     const tabs = page.locator('.al-tab');
-    expect(await tabs.allInnerTexts()).toEqual(file.runs.map((r) => `bullets \u00b7 ${r.variant} (${r.size}) \u00b7 production`));
+    expect(await tabs.allInnerTexts()).toEqual([
+      ...file.runs.map((r) => `bullets \u00b7 ${r.variant} (${r.size}) \u00b7 production`),
+      'Side by side',
+    ]);
 
     const allocating = file.runs.findIndex((r) => r.variant === 'allocating');
     await tabs.nth(allocating).click();
@@ -93,6 +96,13 @@ describe('alloclab view', () => {
     // The sites the file holds, and no word of what it does not.
     expect(await page.locator('.al-card', { hasText: 'Allocation sites' }).innerText()).toContain(run.sites!.list[0]!.functionName);
     expect(await page.locator('#app').innerText()).toContain('Not in this file: sampled functions');
+    // Side by side: the two variants and their ratio, as the sandbox's Compare shows them.
+    await page.locator('.al-tab', { hasText: 'Side by side' }).click();
+    const compare = page.locator('.al-compare table');
+    expect(await compare.locator('thead th').allInnerTexts()).toEqual(['', 'allocating', 'optimized', 'ratio']);
+    const mean = await compare.locator('tbody tr', { hasText: 'bytes/frame mean' }).locator('td').allInnerTexts();
+    const optimized = file.runs.find((r) => r.variant === 'optimized')!;
+    expect(mean.slice(0, 3)).toEqual(['bytes/frame mean', formatBytes(run.bytesPerFrame.mean), formatBytes(optimized.bytesPerFrame.mean)]);
     expect(errors).toEqual([]);
     await page.close();
 

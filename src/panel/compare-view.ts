@@ -1,6 +1,14 @@
-import type { CompareResult } from './run-actions.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
-import { formatBytes, formatMs, formatRatio } from '../panel/format.ts';
+import { formatBytes, formatMs, formatRatio } from './format.ts';
+
+/** Two runs of one scene to show side by side (the sandbox's Compare, or two runs of a recording). */
+export interface CompareResult {
+  scene: string;
+  size: number | null;
+  frames: number;
+  /** Usually "allocating" then "optimized". */
+  runs: [RunResult, RunResult];
+}
 
 /** One line of the comparison: a figure of each run and their ratio. */
 interface CompareLine {
@@ -45,10 +53,10 @@ export const QUIET_WINDOW_NOTE =
 export class CompareView {
   readonly element: HTMLElement;
 
-  constructor() {
+  constructor(placeholder = 'Compare runs both variants for the frames set above and shows the ratios here.') {
     this.element = document.createElement('div');
     this.element.className = 'al-compare';
-    this.showText('Compare runs both variants for the frames set above and shows the ratios here.');
+    this.showText(placeholder);
   }
 
   showText(text: string): void {
@@ -62,7 +70,7 @@ export class CompareView {
     const [a, b] = result.runs;
     const caption = document.createElement('div');
     caption.className = 'al-caption';
-    caption.textContent = `${result.scene} (size ${result.size}), ${result.frames} frames each`;
+    caption.textContent = `${result.scene}${result.size === null ? '' : ` (size ${result.size})`}, ${result.frames} frames each`;
     const table = document.createElement('table');
     table.className = 'al-table';
     const head = table.createTHead().insertRow();
