@@ -110,9 +110,12 @@ export class FrameGraph {
     // bars are clipped and drawn brighter.
     const sorted = this._sorted.length === capacity ? this._sorted : (this._sorted = new Float64Array(capacity));
     for (let k = 0; k < count; k++) sorted[k] = values[(head - count + k + capacity) % capacity]!;
+    // Frames without a figure (NaN) sort last and are left out of the scale.
     const recent = sorted.subarray(0, count).sort();
+    let figured = count;
+    while (figured > 0 && Number.isNaN(recent[figured - 1]!)) figured--;
     let max = this._options.minScale;
-    if (count > 0) max = Math.max(max, recent[Math.min(count - 1, Math.floor(count * 0.95))]! * 1.25);
+    if (figured > 0) max = Math.max(max, recent[Math.min(figured - 1, Math.floor(figured * 0.95))]! * 1.25);
     const barWidth = width / capacity;
     const left = width - count * barWidth;
     this._count = count;

@@ -214,6 +214,8 @@ function showRun(view: HTMLElement, viewed: ViewedRun): void {
     button('Most bytes', 'The frame that allocated the most', () => (selected = worstFrame(bytes, gc))),
     button('Next GC', 'The next frame with a GC', () => (selected = nextGc(gc, selected))),
   );
+  // No GC ran inside a measured frame: nothing for Next GC to find.
+  (frameBar.lastElementChild as HTMLButtonElement).disabled = !gc.includes(1);
   const draw = () => {
     const index = frames > 0 ? selected : -1;
     const b = bytes[selected];
@@ -331,12 +333,17 @@ function summaryTable(run: RunResult): HTMLElement {
       'div',
       'al-caption',
       `GCs: ${gc.minor} minor, ${gc.major} major, ${gc.other} other` +
+        `, ${inFrames(run)} of them inside a measured frame (the rest ran between frames)` +
         (gc.pausesTimed ? `; ${formatMs(gc.totalMs)} ms in all` : '; pause times unknown here') +
         (run.remeasured ? `; measured ${run.remeasured.measurements} times (the first window was disturbed)` : '') +
         (run.jitSettled ? '' : '; the JIT had not settled when measuring began'),
     ),
   );
   return wrap;
+}
+
+function inFrames(run: RunResult): number {
+  return run.gc.events.filter((e) => e.frame >= 0).length;
 }
 
 function markersCard(run: RunResult): HTMLElement {

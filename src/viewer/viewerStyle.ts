@@ -13,6 +13,7 @@ export const VIEWER_STYLE = `
 .al-viewer .al-notice { background: ${THEME.background}; border-left: 3px solid ${THEME.gc}; color: hsl(0, 75%, 66%); border-radius: 6px; padding: 8px; margin: 6px 0; }
 .al-viewer .al-tabs { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0; }
 .al-viewer .al-tabs button, .al-viewer .al-frame-bar button { font: inherit; color: ${THEME.text}; background: hsla(230, 7%, 75%, 0.1); border: 0; border-radius: 3px; padding: 2px 8px; cursor: pointer; }
+.al-viewer .al-frame-bar button:disabled { opacity: 0.4; cursor: default; }
 .al-viewer .al-tabs button.active { background: hsla(230, 7%, 75%, 0.3); }
 .al-viewer .al-view-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(380px, 30%); gap: 8px; }
 .al-viewer .al-view-main { min-width: 0; }
