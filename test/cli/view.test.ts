@@ -111,16 +111,32 @@ describe('alloclab view', () => {
     expect([130, 'SIGINT', 0]).toContain(code);
   }, 120_000);
 
-  it('says what an older file does not hold (no per-frame times) instead of drawing zeros', async () => {
+  it('says what an older file does not hold (no per-frame times) instead of drawing zeros, and draws frames around those without a figure', async () => {
     const json = at('compare.json');
     const data = JSON.parse(readFileSync(json, 'utf8'));
-    for (const run of data.runs) delete run.perFrameMs;
+    for (const run of data.runs) {
+      delete run.perFrameMs;
+      // As a page's run has them: frames left without a figure (a code install inside), one in ten.
+      for (let i = 0; i < run.perFrameBytes.length; i += 10) run.perFrameBytes[i] = null;
+    }
     const older = at('older.json');
     writeFileSync(older, JSON.stringify(data));
     const { url } = await startViewer(older);
     const { page, errors } = await open(url);
     expect(await page.locator('#app').innerText()).toContain('Not in this file: per-frame times');
     expect(await page.locator('.al-frame-details').innerText()).not.toMatch(/\btime\b/);
+    // The allocating run's bars are drawn, scaled over the frames that have a figure.
+    const barPixels = await page
+      .locator('.al-graph-canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let bars = 0;
+        // The bytes colour, hsl(40, 90%, 62%): red well above blue.
+        for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 2]! < 120) bars++;
+        return bars;
+      });
+    expect(barPixels).toBeGreaterThan(1000);
     expect(errors).toEqual([]);
     await page.close();
   });
