@@ -233,8 +233,14 @@ export class GcAllocPanel {
       model.frameNumber(model.sample.seq),
     );
     const sites = this.sitesModel;
-    if (sites.instrumented) {
-      sites.poll();
+    const frameSites = sites.instrumented && selected >= 0 ? sites.frameRows(selected) : null;
+    if (sites.instrumented) sites.poll();
+    if (frameSites !== null) {
+      this.sites.update(
+        `${this._label}: frame ${shown.frame} (selected): ${frameSites.length} of ${sites.registered} sites ran in it (exact counts; bytes are estimates, ~)`,
+        frameSites,
+      );
+    } else if (sites.instrumented) {
       const rows = sites.rows();
       this.sites.update(
         `${this._label}: ${rows.length} of ${sites.registered} sites ran, counts per frame over ${sites.frames} frames (exact); bytes are estimates (~, Chromium layouts)`,

@@ -86,24 +86,51 @@ export class SitesModel {
 
   /** The sites that ran since the reset, most allocations per frame first. */
   rows(): SiteRow[] {
-    if (this._info.length < siteCount()) this._info = registeredSites();
     const frames = Math.max(1, this.frames);
     const out: SiteRow[] = [];
     for (const [id, total] of this._totals) {
-      const site = this._info[id];
-      if (site === undefined) continue;
-      const countPerFrame = total / frames;
-      out.push({
-        id,
-        where: `${site.file}:${site.line}:${site.column}`,
-        functionName: site.functionName,
-        kind: site.detail ? `${site.kind} ${site.detail}` : site.kind,
-        excerpt: site.excerpt,
-        countPerFrame,
-        lastFrame: this._last.get(id) ?? 0,
-        estimatedBytesPerFrame: id === 0 ? 0 : countPerFrame * estimateSiteBytes(site, 'chromium').hot,
-      });
+      const row = this._row(id, total / frames, this._last.get(id) ?? 0);
+      if (row !== null) out.push(row);
     }
-    return out.sort((a, b) => b.countPerFrame - a.countPerFrame || a.id - b.id);
+    return out.sort(byCount);
   }
+
+  /**
+   * The sites that ran in frame `seq` alone, with that frame's exact counts, most first; null when
+   * the recorder no longer holds the frame.
+   */
+  frameRows(seq: number): SiteRow[] | null {
+    const rec = this._recorder;
+    if (!rec.isAvailable(seq)) return null;
+    const row = seq % rec.frameCapacity;
+    const first = rec.rowSitePairSeq[row]!;
+    const out: SiteRow[] = [];
+    for (let k = 0; k < rec.rowSitePairCount[row]!; k++) {
+      const index = (first + k) % rec.sitePairCapacity;
+      const hits = rec.pairHits[index]!;
+      const site = this._row(rec.pairSite[index]!, hits, hits);
+      if (site !== null) out.push(site);
+    }
+    return out.sort(byCount);
+  }
+
+  private _row(id: number, countPerFrame: number, lastFrame: number): SiteRow | null {
+    if (this._info.length < siteCount()) this._info = registeredSites();
+    const site = this._info[id];
+    if (site === undefined) return null;
+    return {
+      id,
+      where: `${site.file}:${site.line}:${site.column}`,
+      functionName: site.functionName,
+      kind: site.detail ? `${site.kind} ${site.detail}` : site.kind,
+      excerpt: site.excerpt,
+      countPerFrame,
+      lastFrame,
+      estimatedBytesPerFrame: id === 0 ? 0 : countPerFrame * estimateSiteBytes(site, 'chromium').hot,
+    };
+  }
+}
+
+function byCount(a: SiteRow, b: SiteRow): number {
+  return b.countPerFrame - a.countPerFrame || a.id - b.id;
 }

@@ -32,6 +32,15 @@ describe('GC Alloc panel: allocation sites', () => {
     expect(text).toMatch(/times\s+new Vec2 \u00b7 allocating\.ts:41:10\s+4,000\s+~[\d,.]+ (B|KB|MB)/);
     expect(await sites.locator('tbody tr', { hasText: 'times' }).getAttribute('title')).toContain('scenes/vectors/allocating.ts:41:10');
     expect(text).toMatch(/of \d+ sites ran, counts per frame over \d+ frames \(exact\)/);
+    // A selected frame shows its own sites, with that frame's exact counts; Esc goes back to all frames.
+    const graph = page.locator('.al-graph-canvas').first();
+    const box = (await graph.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
+    const caption = sites.locator('.al-caption');
+    await expect.poll(() => caption.innerText()).toMatch(/: frame \d+ \(selected\): \d+ of \d+ sites ran in it \(exact counts/);
+    expect(await sites.innerText()).toMatch(/times\s+new Vec2 \u00b7 allocating\.ts:41:10\s+4,000\s/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => caption.innerText()).toMatch(/sites ran, counts per frame over \d+ frames/);
     // The optimized twin runs none.
     await page.evaluate(() => window.alloclab!.load('vectors', 'optimized', 1000));
     await expect.poll(() => sites.innerText(), { timeout: 20_000 }).toContain('No allocation site ran in these frames.');
