@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
 import type { RunResult } from '../../src/profiler/RunResult.ts';
+import { formatBytes } from '../../src/panel/format.ts';
 import { findChromium, launchChromium, NO_CHROMIUM, openSandbox, startDevServer } from './harness.ts';
 
 const FIXTURE_PAGE = 'test/browser/fixtures/sandbox.html';
@@ -140,6 +141,26 @@ describe('the GC Alloc panel', () => {
     expect(run.totalBytes).toBe(measured.reduce((sum, b) => sum + b, 0));
     expect(run.markers.map((m) => m.name)).toEqual(expect.arrayContaining(['Update', 'Render', 'LateUpdate']));
     expect(run.frameMs.mean).toBeGreaterThan(0);
+    expect(run.perFrameMs).toHaveLength(FRAMES);
+
+    // Dropped back on the sandbox, the file opens in the viewer: the frame the viewer calls the
+    // heaviest reads the file's own largest figure.
+    await page.evaluate(
+      ([n, t]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([t!], n!, { type: 'application/json' }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      [name, text],
+    );
+    const layer = page.locator('.al-drop-view');
+    await expect.poll(() => layer.locator('.al-tab').allInnerTexts()).toEqual(['orbs \u00b7 allocating (200) \u00b7 production']);
+    await layer.locator('.al-frame-bar button', { hasText: 'Most bytes' }).click();
+    const figure = layer.locator('.al-frame-details tbody tr', { hasText: 'GC Alloc' }).locator('td').nth(1);
+    expect(await figure.innerText()).toBe(formatBytes(Math.max(...measured)));
+    await layer.locator('.al-drop-close').click();
+    expect(await layer.count()).toBe(0);
+    expect(errors).toEqual([]);
   }, 150_000);
 
   it('Record \u2192 Chrome trace downloads valid Trace Event JSON: frames, markers inside them, a bytes counter', async () => {
@@ -226,6 +247,7 @@ const RUN_FIELDS = [
   'mode',
   'offHeap',
   'perFrameBytes',
+  'perFrameMs',
   'refusedMarkerEvents',
   'scene',
   'size',
