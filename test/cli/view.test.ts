@@ -141,6 +141,33 @@ describe('alloclab view', () => {
     await page.close();
   });
 
+  it("opens a test suite's report (the vitest reporter's): a tab per run, named by its test", async () => {
+    const file = JSON.parse(readFileSync(at('compare.json'), 'utf8'));
+    const suite = {
+      schema: 'alloclab.suite/1',
+      createdAt: file.createdAt,
+      tests: file.runs.map((run: { variant: string }) => ({
+        test: `test/bullets.test.ts > ${run.variant} stays in budget`,
+        project: 'node',
+        runtime: file.runtime,
+        runs: [run],
+      })),
+    };
+    writeFileSync(at('suite.json'), JSON.stringify(suite));
+    const { url } = await startViewer(at('suite.json'));
+    const { page, errors } = await open(url);
+    expect(await page.locator('.al-tab').allInnerTexts()).toEqual([
+      ...file.runs.map(
+        (r: { variant: string; size: number }) =>
+          `test/bullets.test.ts > ${r.variant} stays in budget: bullets \u00b7 ${r.variant} (${r.size}) \u00b7 production`,
+      ),
+      'Side by side',
+    ]);
+    expect(await page.locator('.al-view-head').innerText()).toContain('suite report written');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses in one line, exit 2: no file, not JSON, a Chrome trace, another tool\u2019s JSON, a diff report', async () => {
     writeFileSync(at('broken.json'), '{"schema": "alloclab.run/1", "runs": [');
     writeFileSync(at('trace.json'), JSON.stringify({ traceEvents: [] }));

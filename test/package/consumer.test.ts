@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { launchChromium } from '../browser/harness.ts';
+import { formatBytes } from '../../src/panel/format.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const template = join(root, 'test', 'package', 'consumer');
@@ -254,6 +255,13 @@ describe('the CLI in a user project', () => {
       expect(await page.evaluate(() => document.documentElement.dataset.viewer)).toBe('ready');
       expect(await page.locator('.al-tab').innerText()).toMatch(/page\/index\.html · page · production$/);
       expect(await page.locator('.al-frame-label').innerText()).toMatch(/^frame \d+ of 120$/);
+      // Any frame can be selected and read: the last one, by a click on the graph's last bar.
+      const box = (await page.locator('.al-graph-canvas').first().boundingBox())!;
+      await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
+      expect(await page.locator('.al-frame-label').innerText()).toBe('frame 119 of 120');
+      const last = readJson<{ runs: { perFrameBytes: (number | null)[] }[] }>('page.json').runs[0]!.perFrameBytes[119];
+      const figure = await page.locator('.al-frame-details tbody tr', { hasText: 'GC Alloc' }).locator('td').nth(1).innerText();
+      expect(figure).toMatch(last === null ? /^no figure/ : new RegExp(`^${formatBytes(last!).replace('.', '\\.')}$`));
     } finally {
       await browser.close();
       viewer.kill('SIGINT');
