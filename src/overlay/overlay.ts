@@ -1,8 +1,8 @@
 import { Pane } from 'tweakpane';
 import type { BrowserProfiler } from '../page/BrowserProfiler.ts';
-import { GcAllocModel } from '../panel/gc-alloc-model.ts';
+import { GcAllocModel, GRAPH_SPAN } from '../panel/gc-alloc-model.ts';
 import { GcAllocPanel, PANEL_INTERVAL_MS } from '../panel/gc-alloc-panel.ts';
-import { FrameGraph } from '../panel/frame-graph.ts';
+import { FrameGraph, GraphWindow } from '../panel/frame-graph.ts';
 import { formatBytes, formatMs } from '../panel/format.ts';
 import { THEME } from '../panel/theme.ts';
 
@@ -63,7 +63,13 @@ export class ProfilerOverlay {
     this._button.textContent = 'Expand';
     this._button.addEventListener('click', () => (this._panel === null ? this.expand() : this.collapse()));
     head.append(this._line, this._button);
-    this._graph = new FrameGraph({ title: 'GC Alloc per frame', format: formatBytes, color: THEME.bytes, minScale: 1024 });
+    this._graph = new FrameGraph({
+      title: 'GC Alloc per frame',
+      format: formatBytes,
+      color: THEME.bytes,
+      minScale: 1024,
+      window: new GraphWindow(GRAPH_SPAN),
+    });
     if (!profiled.meter.precise) this._graph.setMessage('measured bytes unavailable (no --enable-precise-memory-info)');
     this.element.append(head, this._graph.element);
     parent.append(this.element);

@@ -29,26 +29,31 @@ export interface HierarchyRow {
   title?: string;
 }
 
-/** Frames kept for the graphs. */
-export const HISTORY_FRAMES = 300;
+/** Frames the graphs show at first (the wheel zooms out to every frame kept). */
+export const GRAPH_SPAN = 300;
+
+/** Most frames kept for the graphs: the recorder's capacity, up to this. */
+const MAX_HISTORY = 10_000;
 
 /** Deep markers are named "Type.update" etc.; they nest under the engine's phase markers. */
 const PHASE_OF_SUFFIX: Record<string, string> = { start: 'Start', update: 'Update', lateUpdate: 'LateUpdate' };
 
 /**
  * The GC Alloc panel's model. At each `poll()` (10 Hz, on the panel's own timer) it copies the
- * frames written since the last poll into a 300-frame history (bytes, ms, GC flag: a row read per
- * frame), and decodes one frame in full for the hierarchy (drop policy: the loop is never slowed
+ * frames written since the last poll into a history as long as the recorder's (bytes, ms, GC flag:
+ * a row read per frame), and decodes one frame in full for the hierarchy (drop policy: the loop is never slowed
  * by the panel): the newest, or the frame the user selected (`select`), decoded once from the
  * recorder, which keeps its last `frameCapacity` frames (10,000 by default).
  */
 export class GcAllocModel {
-  readonly bytes = new Float64Array(HISTORY_FRAMES);
-  readonly ms = new Float64Array(HISTORY_FRAMES);
-  readonly gc = new Uint8Array(HISTORY_FRAMES);
+  /** Frames kept: as many as the recorder holds (up to 10,000), so any kept frame can be decoded. */
+  readonly history: number;
+  readonly bytes: Float64Array;
+  readonly ms: Float64Array;
+  readonly gc: Uint8Array;
   /** The recorder's sequence number of each history slot. */
-  readonly seqs = new Float64Array(HISTORY_FRAMES);
-  /** Frames in the history (up to HISTORY_FRAMES); the newest is at `(head - 1) mod length`. */
+  readonly seqs: Float64Array;
+  /** Frames in the history (up to `history`); the newest is at `(head - 1) mod length`. */
   count = 0;
   head = 0;
   /** The decoded frame the hierarchy shows: the newest, or the selected one. */
@@ -63,6 +68,11 @@ export class GcAllocModel {
   constructor(profiled: BrowserProfiler) {
     this._profiled = profiled;
     const { profiler, clock, meter } = profiled;
+    this.history = Math.min(profiler.recorder.frameCapacity, MAX_HISTORY);
+    this.bytes = new Float64Array(this.history);
+    this.ms = new Float64Array(this.history);
+    this.gc = new Uint8Array(this.history);
+    this.seqs = new Float64Array(this.history);
     this._decoder = new FrameDecoder(profiler.recorder, clock, meter);
   }
 
@@ -124,14 +134,14 @@ export class GcAllocModel {
 
   /** The history slot (0 = oldest shown) of frame `seq`, or -1 when it is not in the graphs' history. */
   historyIndex(seq: number): number {
-    for (let k = 0; k < this.count; k++) if (this.seqs[(this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES] === seq) return k;
+    for (let k = 0; k < this.count; k++) if (this.seqs[(this.head - this.count + k + this.history) % this.history] === seq) return k;
     return -1;
   }
 
   /** The sequence number of history slot `k` (0 = oldest shown), or -1. */
   seqAt(k: number): number {
     if (k < 0 || k >= this.count) return -1;
-    return this.seqs[(this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES]!;
+    return this.seqs[(this.head - this.count + k + this.history) % this.history]!;
   }
 
   /** The frame of the history that allocated the most bytes (frames with a GC inside have no figure), or -1. */
@@ -139,7 +149,7 @@ export class GcAllocModel {
     let best = -1;
     let bestBytes = -1;
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES;
+      const i = (this.head - this.count + k + this.history) % this.history;
       if (this.gc[i] === 0 && this.bytes[i]! > bestBytes) {
         bestBytes = this.bytes[i]!;
         best = this.seqs[i]!;
@@ -151,7 +161,7 @@ export class GcAllocModel {
   /** The next frame with a GC after the selected one (or the oldest in the history), or -1. */
   nextGcSeq(): number {
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head - this.count + k + HISTORY_FRAMES) % HISTORY_FRAMES;
+      const i = (this.head - this.count + k + this.history) % this.history;
       if (this.gc[i] !== 0 && this.seqs[i]! > this._selected) return this.seqs[i]!;
     }
     return -1;
@@ -163,7 +173,7 @@ export class GcAllocModel {
     const latest = rec.latestSeq;
     if (latest <= this._lastSeq) return false;
     let from = this._lastSeq + 1;
-    if (from < latest - HISTORY_FRAMES + 1) from = latest - HISTORY_FRAMES + 1;
+    if (from < latest - this.history + 1) from = latest - this.history + 1;
     const meter = this._profiled.meter;
     const detector = this._profiled.gcDetector;
     for (let seq = from; seq <= latest; seq++) {
@@ -174,8 +184,8 @@ export class GcAllocModel {
       this.ms[i] = rec.rowStampEnd[row * rec.stampSize]! - rec.rowStampStart[row * rec.stampSize]!;
       this.gc[i] = detector.flagsOf(seq) !== 0 ? 1 : 0;
       this.seqs[i] = seq;
-      this.head = (i + 1) % HISTORY_FRAMES;
-      if (this.count < HISTORY_FRAMES) this.count++;
+      this.head = (i + 1) % this.history;
+      if (this.count < this.history) this.count++;
     }
     this._lastSeq = latest;
     // A selected frame stays decoded as it was: only the newest is decoded again.

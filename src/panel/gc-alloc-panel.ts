@@ -1,8 +1,8 @@
 import type { FolderApi } from 'tweakpane';
 import { adoptPublishedSites } from '../profiler/sites/runtime.ts';
 import type { BrowserProfiler } from '../page/BrowserProfiler.ts';
-import { type FrameStats, GcAllocModel, HISTORY_FRAMES, type HierarchyRow } from './gc-alloc-model.ts';
-import { FrameGraph } from './frame-graph.ts';
+import { type FrameStats, GcAllocModel, GRAPH_SPAN, type HierarchyRow } from './gc-alloc-model.ts';
+import { FrameGraph, GraphWindow } from './frame-graph.ts';
 import { FrameTimelineView } from './frame-timeline.ts';
 import { HierarchyTable } from './hierarchy-table.ts';
 import { SitesModel } from './sites-model.ts';
@@ -82,14 +82,19 @@ export class GcAllocPanel {
       }),
       monitorFolder.addBinding(this._monitor, 'ms', { label: 'frame ms', readonly: true, interval: 0 }),
     );
+    // Both graphs show the same stretch of frames: zooming or scrolling one moves the other.
+    const graphWindow = new GraphWindow(GRAPH_SPAN);
+    graphWindow.onChange = () => this._draw();
     this.bytesGraph = new FrameGraph({
-      title: `GC Alloc per frame (last ${HISTORY_FRAMES})`,
+      window: graphWindow,
+      title: 'GC Alloc per frame',
       format: formatBytes,
       color: THEME.bytes,
       minScale: 1024,
     });
     this.msGraph = new FrameGraph({
-      title: `JS time per frame, ms (last ${HISTORY_FRAMES})`,
+      window: graphWindow,
+      title: 'JS time per frame, ms',
       format: (v) => formatMs(v) + ' ms',
       color: THEME.ms,
       minScale: 2,
@@ -108,6 +113,7 @@ export class GcAllocPanel {
       b.title = title;
       b.addEventListener('click', () => {
         action();
+        this._revealSelected();
         this._draw();
       });
       return b;
@@ -131,6 +137,7 @@ export class GcAllocPanel {
       else if (event.key === 'Escape') this.model.live();
       else return;
       event.preventDefault();
+      this._revealSelected();
       this._draw();
     };
     for (const graph of [this.bytesGraph, this.msGraph]) {
@@ -194,6 +201,13 @@ export class GcAllocPanel {
     row.bytes = meter.precise && bytes >= 0 ? bytes : null;
   }
 
+  /** Scrolls the graphs to the selected frame when it is outside the stretch they show. */
+  private _revealSelected(): void {
+    const index = this.model.selectedSeq >= 0 ? this.model.historyIndex(this.model.selectedSeq) : -1;
+    if (index >= 0) this.bytesGraph.window.reveal(index, this.model.count);
+    else if (this.model.selectedSeq < 0) this.bytesGraph.window.back = 0;
+  }
+
   private _draw(): void {
     const model = this.model;
     const fresh = model.poll();
@@ -214,7 +228,7 @@ export class GcAllocPanel {
     this.msGraph.draw(model.ms, model.gc, model.count, model.head, `${prefix}${shownMs} ms`, index);
     this._liveButton.disabled = selected < 0;
     if (selected >= 0) {
-      const where = index < 0 ? `, before the graphs' last ${HISTORY_FRAMES}` : '';
+      const where = index < 0 ? ', no longer in the graphs' : '';
       this._frameLabel.textContent = `frame ${shown.frame} (selected${where})${shown.gc ? ', GC' : ''}`;
     } else this._frameLabel.textContent = latest.frame < 0 ? 'no frame yet' : `frame ${latest.frame} (live)`;
     if (fresh || selected >= 0 || model.sample.seq < 0) {

@@ -5,7 +5,7 @@
  * page of its own (`alloclab view`, viewerPage.ts) and over the sandbox when a file is dropped on it.
  */
 import { CompareView } from '../panel/compare-view.ts';
-import { FrameGraph } from '../panel/frame-graph.ts';
+import { FrameGraph, GraphWindow } from '../panel/frame-graph.ts';
 import { formatBytes, formatCalls, formatMs } from '../panel/format.ts';
 import { THEME } from '../panel/theme.ts';
 import type { RunResult } from '../profiler/RunResult.ts';
@@ -167,14 +167,18 @@ function showRun(view: HTMLElement, viewed: ViewedRun): void {
         ` \u00b7 ${runtime.engine} ${runtime.version} (V8 ${runtime.v8})${run.heapMeter.precise ? '' : ', bytes not precise'}`,
     ),
   );
+  // Both graphs show the same stretch: every frame at first; the wheel zooms, Shift+wheel scrolls.
+  const graphWindow = new GraphWindow(Math.max(1, frames));
   const bytesGraph = new FrameGraph({
-    title: `GC Alloc per frame (all ${frames})`,
+    window: graphWindow,
+    title: 'GC Alloc per frame',
     format: formatBytes,
     color: THEME.bytes,
     minScale: 1024,
   });
   const msGraph = new FrameGraph({
-    title: `Time per frame, ms (all ${frames})`,
+    window: graphWindow,
+    title: 'Time per frame, ms',
     format: (v) => `${formatMs(v)} ms`,
     color: THEME.ms,
     minScale: 2,
@@ -203,6 +207,7 @@ function showRun(view: HTMLElement, viewed: ViewedRun): void {
     b.title = title;
     b.addEventListener('click', () => {
       action();
+      graphWindow.reveal(selected, frames);
       draw();
     });
     return b;
@@ -217,6 +222,7 @@ function showRun(view: HTMLElement, viewed: ViewedRun): void {
   // No GC ran inside a measured frame: nothing for Next GC to find.
   (frameBar.lastElementChild as HTMLButtonElement).disabled = !gc.includes(1);
   const draw = () => {
+    graphWindow.onChange = draw;
     const index = frames > 0 ? selected : -1;
     const b = bytes[selected];
     const m = ms[selected];
@@ -230,6 +236,7 @@ function showRun(view: HTMLElement, viewed: ViewedRun): void {
     else if (event.key === 'ArrowRight') selected = Math.min(frames - 1, selected + 1);
     else return;
     event.preventDefault();
+    graphWindow.reveal(selected, frames);
     draw();
   };
   for (const graph of [bytesGraph, msGraph]) {

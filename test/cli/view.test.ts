@@ -93,6 +93,21 @@ describe('alloclab view', () => {
     await page.locator('.al-frame-bar button', { hasText: 'Most bytes' }).click();
     const max = Math.max(...run.perFrameBytes!.filter((b): b is number => typeof b === 'number'));
     expect(await figure.innerText()).toBe(formatBytes(max));
+    // The wheel zooms both graphs to 200 of the 300 frames; stepping left of them scrolls both back.
+    const titles = () => page.locator('.al-graph-head span:first-child').allInnerTexts();
+    expect(await titles()).toEqual(['GC Alloc per frame (all 300)', 'Time per frame, ms (all 300)']);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100);
+    await expect.poll(titles).toEqual(['GC Alloc per frame (last 200)', 'Time per frame, ms (last 200)']);
+    await page.mouse.click(box.x + 1, box.y + box.height / 2);
+    expect(await label.innerText()).toBe('frame 100 of 300');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => label.innerText()).toBe('frame 99 of 300');
+    expect(await titles()).toEqual([
+      'GC Alloc per frame (200 frames, 1 before the newest)',
+      'Time per frame, ms (200 frames, 1 before the newest)',
+    ]);
+    expect(await figure.innerText()).toMatch(frameText(99));
     // The sites the file holds, and no word of what it does not.
     expect(await page.locator('.al-card', { hasText: 'Allocation sites' }).innerText()).toContain(run.sites!.list[0]!.functionName);
     expect(await page.locator('#app').innerText()).toContain('Not in this file: sampled functions');
