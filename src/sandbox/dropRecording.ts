@@ -1,4 +1,4 @@
-import { readRecording } from '../viewer/recording.ts';
+import { readRecordingText } from '../viewer/recording.ts';
 import { installViewerStyle, showRecording } from '../viewer/viewer.ts';
 
 /**
@@ -44,13 +44,7 @@ export function openDropped(name: string, text: string): void {
   close.addEventListener('click', dismiss);
   document.addEventListener('keydown', onKey);
   try {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new Error(`${name} is not JSON (${error instanceof Error ? error.message : String(error)})`);
-    }
-    showRecording(content, readRecording(data, name), name);
+    showRecording(content, readRecordingText(text, name), name);
   } catch (error) {
     const notice = document.createElement('div');
     notice.className = 'al-notice';

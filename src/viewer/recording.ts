@@ -52,6 +52,17 @@ export function readRecording(data: unknown, source = 'the file'): Recording {
   );
 }
 
+/** `readRecording` of a file's text: one line too when the text is not JSON. */
+export function readRecordingText(text: string, source: string): Recording {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${source} is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return readRecording(data, source);
+}
+
 function runLabel(run: RunResult): string {
   return `${run.scene} \u00b7 ${run.variant}${run.size === null ? '' : ` (${run.size})`} \u00b7 ${run.mode}`;
 }

@@ -2,7 +2,7 @@
  * The page `alloclab view` serves: fetches `recording.json` from its server and shows it, or says
  * in one line why it cannot. `data-viewer` on the document says which ("ready" or "error").
  */
-import { readRecording } from './recording.ts';
+import { readRecordingText } from './recording.ts';
 import { installViewerStyle, showRecording } from './viewer.ts';
 
 async function main(): Promise<void> {
@@ -14,14 +14,7 @@ async function main(): Promise<void> {
   try {
     const response = await fetch('recording.json');
     if (!response.ok) throw new Error(`the server answered ${response.status} for the recording`);
-    const text = await response.text();
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new Error(`${name} is not JSON (${error instanceof Error ? error.message : String(error)})`);
-    }
-    showRecording(root, readRecording(data, name), name);
+    showRecording(root, readRecordingText(await response.text(), name), name);
     document.documentElement.dataset.viewer = 'ready';
   } catch (error) {
     const notice = document.createElement('div');
