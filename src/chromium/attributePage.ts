@@ -1,6 +1,6 @@
 import type { AttributionResult } from '../profiler/AttributionResult.ts';
 import { SAMPLING_INTERVAL_BYTES } from './attributeInChromium.ts';
-import { ATTRIBUTION_JS_FLAGS, LAB_JS_FLAGS } from './chromiumFlags.ts';
+import { ATTRIBUTION_JS_FLAGS, LAB_JS_FLAGS, type PageGpu } from './chromiumFlags.ts';
 import { bytesByFunction, samplingAround, urlsOf, type CallFrame, type SourceMapper } from './heapProfile.ts';
 import { measurePage, PageFailure } from './measurePage.ts';
 import { pageSourceMapper } from './pageSourceMapper.ts';
@@ -11,6 +11,8 @@ export interface AttributePageOptions {
   frames: number;
   warmup: number;
   idleMs?: number;
+  /** How the page gets WebGL, as in the measuring pass. */
+  gpu?: PageGpu;
   onProgress?: (done: number, total: number) => void;
 }
 

@@ -21,6 +21,19 @@ export const HEADLESS_SWITCHES: readonly string[] = [
  */
 export const WEBGL_SWITCHES: readonly string[] = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
+/** How a measured page gets WebGL (`alloclab page --gpu`). */
+export type PageGpu = 'swiftshader' | 'off';
+export const PAGE_GPU_MODES: readonly PageGpu[] = ['swiftshader', 'off'];
+
+/**
+ * The switches of each `--gpu` mode: WebGL on the CPU (SwiftShader), or none at all, for a page
+ * whose WebGL work kills the browser: a game then falls back to a 2D canvas, or says it cannot run.
+ */
+export const GPU_SWITCHES: Readonly<Record<PageGpu, readonly string[]>> = {
+  swiftshader: WEBGL_SWITCHES,
+  off: ['--disable-3d-apis'],
+};
+
 /**
  * V8 flags of the page per mode, as Node's modes have them (less --expose-internals, which only
  * Node has): gc() to start measuring from a collected heap, and no pretenuring, which would move

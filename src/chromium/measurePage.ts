@@ -1,7 +1,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { PageAgent, PageResult, PageStatus } from '../page/agent/pageProtocol.ts';
 import { cdpTracer } from '../page/trace/cdpTracer.ts';
-import { chromiumArgs, LAB_JS_FLAGS, WEBGL_SWITCHES } from './chromiumFlags.ts';
+import { chromiumArgs, GPU_SWITCHES, LAB_JS_FLAGS, type PageGpu } from './chromiumFlags.ts';
 import type { ChromiumRuntime } from './measureInChromium.ts';
 import { pageAgentScript } from './pageAgentScript.ts';
 import { launchChromiumProcess } from './launch.ts';
@@ -18,6 +18,8 @@ export interface MeasurePageOptions {
   /** How long the page may go without a new frame before it is given up on (default 10 s). */
   idleMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** How the page gets WebGL (default: SwiftShader, on the CPU). */
+  gpu?: PageGpu;
   /** V8 flags instead of the production lab's (the attribution pass turns inlining off). */
   jsFlags?: readonly string[];
   /** Called with a DevTools session to the page right before the measured frames start and after they ended. */
@@ -105,7 +107,7 @@ export async function measurePage(
   const { browser, pid } = await launchChromiumProcess({
     executablePath: options.executablePath,
     headless: true,
-    args: [...chromiumArgs(jsFlags), ...WEBGL_SWITCHES],
+    args: [...chromiumArgs(jsFlags), ...GPU_SWITCHES[options.gpu ?? 'swiftshader']],
   });
   const watch = crashWatch(browser);
   try {

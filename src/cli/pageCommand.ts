@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +6,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
+import { PAGE_GPU_MODES, type PageGpu } from '../chromium/chromiumFlags.ts';
 import { formatRun } from './format/format.ts';
 import { formatGcReport } from './format/formatGc.ts';
 import { formatAttribution, formatEngine } from './format/formatBrowser.ts';
@@ -16,6 +17,7 @@ import { checkOutputs, writeOutputs, writesToStdout, type Output } from './outpu
 
 interface PageOptions {
   frames: number;
+  gpu: PageGpu;
   warmup: number;
   json?: string;
   trace?: string;
@@ -67,6 +69,11 @@ export function addPageCommand(
     .option('--keep-failed', 'with --json: write the JSON of a run in which the page threw too (it says what failed)', false)
     .option('--attribute', 'a second, slower pass that samples bytes per function, with call paths (sampled, not measured)', false)
     .option('--sites', "the allocation sites the page's instrumented code counted (a page served by a Vite with alloclabInstrument)", false)
+    .addOption(
+      new Option('--gpu <mode>', "the page's WebGL: swiftshader (on the CPU), or off (none: for a page whose WebGL work kills the browser)")
+        .choices(PAGE_GPU_MODES)
+        .default('swiftshader'),
+    )
     .option('--no-progress', 'no progress bar')
     .action(async (urlArg: string, options: PageOptions) => {
       checkOutputs(options);
@@ -117,6 +124,7 @@ export function addPageCommand(
               warmup: options.warmup,
               keepSlices: options.trace !== undefined,
               idleMs: options.idleTimeout * 1000,
+              gpu: options.gpu,
               onProgress: (done, total) => {
                 bar?.setTotal(total);
                 bar?.update(done);
@@ -152,6 +160,7 @@ export function addPageCommand(
                 frames: options.frames,
                 warmup: options.warmup,
                 idleMs: options.idleTimeout * 1000,
+                gpu: options.gpu,
                 onProgress: (done, total) => {
                   pass?.setTotal(total);
                   pass?.update(done);

@@ -256,6 +256,22 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('--gpu off gives the page no WebGL, the default gives it WebGL on the CPU; a mode it does not know is one line', async () => {
+    const probe = pathToFileURL(join(pages, 'webgl-probe.html')).href;
+    const short = ['--frames', '30', '--warmup', '30', '--no-progress'];
+    const [off, on, mismatch, unknown] = await Promise.all([
+      alloclab(['page', `${probe}?expect=off`, '--gpu', 'off', ...short]),
+      alloclab(['page', `${probe}?expect=on`, ...short]),
+      alloclab(['page', `${probe}?expect=off`, '--gpu', 'swiftshader', ...short]),
+      alloclab(['page', probe, '--gpu', 'metal']),
+    ]);
+    expect([off.code, on.code], off.stderr + on.stderr).toEqual([0, 0]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toMatch(/failed in frames: \d+ uncaught error\(s\); first: WebGL is on, expected off\n$/);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^alloclab: option '--gpu <mode>' argument 'metal' is invalid\. Allowed choices are swiftshader, off\./);
+  });
+
   it('a page that throws in every frame exits 2 as run does for a scene that throws, and writes no JSON unless --keep-failed', async () => {
     const page = join('test', 'fixtures', 'pages', 'throws-every-frame.html');
     const [dropped, kept] = [tempFile('dropped.json'), tempFile('kept.json')];
