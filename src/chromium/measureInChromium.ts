@@ -1,6 +1,7 @@
 import type { Browser, CDPSession } from 'playwright-core';
 import type { LabOutcome, LabSpec } from '../page/lab/labProtocol.ts';
 import type { LabHandle } from '../page/lab/labPage.ts';
+import { crashWatch } from './crashWatch.ts';
 import { cdpTracer } from '../page/trace/cdpTracer.ts';
 import { chromiumArgs } from './chromiumFlags.ts';
 import type { LabServer } from './labServer.ts';
@@ -43,6 +44,7 @@ export async function measureInChromium(
 ): Promise<{ outcome: LabOutcome; runtime: ChromiumRuntime }> {
   const args = chromiumArgs(options.jsFlags);
   const browser: Browser = await launchChromium({ executablePath: options.executablePath, headless: true, args });
+  const watch = crashWatch(browser);
   // A scene that never returns holds the page's only thread: closing the browser is the way out.
   let stage: 'load' | 'setup' | 'run' = 'load';
   let last: { done: number; total: number } | null = null;
@@ -63,6 +65,7 @@ export async function measureInChromium(
   };
   try {
     const page = await browser.newPage();
+    watch.watchPage(page);
     const session = await page.context().newCDPSession(page);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -81,6 +84,7 @@ export async function measureInChromium(
       await page.exposeFunction('alloclabProgress', (done: number, total: number) => {
         stage = 'run';
         last = { done, total };
+        watch.at('running the scene', done);
         onProgress?.(done, total);
       });
     }
@@ -96,11 +100,13 @@ export async function measureInChromium(
       };
     }
     stage = 'setup';
+    watch.at('setting the scene up', 0);
     const outcome = await page.evaluate((labSpec) => (window as unknown as { alloclabLab: LabHandle }).alloclabLab.run(labSpec), spec);
     return { outcome, runtime: await runtimeOf(browser, options.jsFlags) };
   } catch (error) {
     if (timedOut) return timeout();
-    throw error;
+    // After a crash, whatever failed (an evaluate on a closed page) failed because of it.
+    throw watch.failure() ?? error;
   } finally {
     clearTimeout(timer);
     await browser.close();

@@ -5,6 +5,7 @@ import { chromiumArgs, GPU_SWITCHES, LAB_JS_FLAGS, type PageGpu } from './chromi
 import type { ChromiumRuntime } from './measureInChromium.ts';
 import { pageAgentScript } from './pageAgentScript.ts';
 import { launchChromiumProcess } from './launch.ts';
+import { closeBrowser, crashWatch, PageFailure, type CrashWatch } from './crashWatch.ts';
 
 /** Options of `measurePage`. */
 export interface MeasurePageOptions {
@@ -26,68 +27,7 @@ export interface MeasurePageOptions {
   aroundMeasure?: { before(session: CDPSession): Promise<void>; after(session: CDPSession): Promise<void> };
 }
 
-/** Why a page could not be measured, in one line. */
-export class PageFailure extends Error {
-  override readonly name: string = 'PageFailure';
-}
-
-/** The browser or the page's renderer died while the page was measured: worth one more try in a fresh browser. */
-export class PageCrash extends PageFailure {
-  override readonly name = 'PageCrash';
-}
-
-/** How long a browser may take to close before its process is killed. */
-const CLOSE_MS = 5000;
-
-/** Closes the browser, and kills its process if it does not close in time (a browser hung after a crash). */
-export async function closeBrowser(browser: Browser, pid: number | null): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const closed = await Promise.race([
-    browser.close().then(
-      () => true,
-      () => true,
-    ),
-    new Promise<boolean>((done) => {
-      timer = setTimeout(() => done(false), CLOSE_MS);
-    }),
-  ]);
-  clearTimeout(timer);
-  if (closed || pid === null) return;
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // It ended meanwhile.
-  }
-}
-
-/**
- * Watches a browser and its page for a crash: the renderer's ('crash'), or the browser going away;
- * and where the run was, to say at which frame.
- */
-function crashWatch(browser: Browser) {
-  let lost: string | null = null;
-  let phase = 'loading';
-  let frame = 0;
-  browser.on('disconnected', () => {
-    lost ??= 'Chromium went away';
-  });
-  return {
-    watchPage(page: Page): void {
-      page.on('crash', () => {
-        lost ??= "the page's renderer crashed";
-      });
-    },
-    at(where: string, turns: number): void {
-      phase = where;
-      frame = turns;
-    },
-    /** The crash as one line (what died, at which frame, in which phase), or null. */
-    failure(): PageCrash | null {
-      if (lost === null) return null;
-      return new PageCrash(`${lost} at frame ${frame} (${phase})`);
-    },
-  };
-}
+export { closeBrowser, PageCrash, PageFailure } from './crashWatch.ts';
 
 const POLL_MS = 200;
 
@@ -126,7 +66,7 @@ async function measureInBrowser(
   options: MeasurePageOptions,
   jsFlags: readonly string[],
   script: string,
-  watch: ReturnType<typeof crashWatch>,
+  watch: CrashWatch,
 ): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
   const page = await browser.newPage();
   watch.watchPage(page);

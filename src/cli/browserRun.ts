@@ -32,6 +32,7 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
       import('../chromium/labServer.ts'),
       import('../chromium/measureInChromium.ts'),
       import('../chromium/attributeInChromium.ts'),
+      import('../chromium/crashWatch.ts'),
       import('playwright-core'),
       import('vite'),
     ]);
@@ -41,7 +42,26 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
       'npm install --save-dev vite playwright-core',
     );
   }
-  const [{ startLabServer }, { measureInChromium }, { attributeInChromium }] = modules;
+  const [{ startLabServer }, { measureInChromium }, { attributeInChromium }, { PageCrash }] = modules;
+  // A browser that dies (its renderer out of memory, say) gets one more try in a fresh one; a
+  // second crash is the scene's failure, in one line.
+  const onceMore = async <T>(spec: WorkerSpec, what: string, pass: () => Promise<T>): Promise<T> => {
+    try {
+      return await pass();
+    } catch (error) {
+      if (!(error instanceof PageCrash)) throw error;
+      const scene = ref.kind === 'catalog' ? ref.name : ref.path;
+      console.error(
+        `alloclab: scene "${scene}" (${spec.variant}) in Chromium: ${what}: ${error.message}; trying once more in a fresh browser`,
+      );
+      try {
+        return await pass();
+      } catch (again) {
+        if (again instanceof PageCrash) throw new SceneFailure('browser', `${what}: ${again.message}, in the second browser too`);
+        throw again;
+      }
+    }
+  };
   const server: LabServer = await startLabServer({ allow: ref.kind === 'file' ? [dirname(ref.path)] : [] });
   let runtime: ChromiumRuntime | null = null;
 
@@ -63,30 +83,34 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
       };
       const passes = options.attribute ? 2 : 1;
       let firstTotal = 0;
-      const measured = await measureInChromium(labSpec, {
-        server,
-        executablePath,
-        jsFlags,
-        timeoutS: options.timeoutS,
-        onProgress: (done, total) => {
-          firstTotal = total;
-          onProgress?.(done, total * passes);
-        },
-      });
+      const measured = await onceMore(spec, 'measuring', () =>
+        measureInChromium(labSpec, {
+          server,
+          executablePath,
+          jsFlags,
+          timeoutS: options.timeoutS,
+          onProgress: (done, total) => {
+            firstTotal = total;
+            onProgress?.(done, total * passes);
+          },
+        }),
+      );
       runtime = measured.runtime;
       const outcome = measured.outcome;
       if (outcome.type === 'error') throw new SceneFailure(outcome.phase, outcome.message);
       const result = outcome.result;
       if (options.attribute) {
-        const attribution = await attributeInChromium(
-          { ...labSpec, warmup: result.warmup },
-          {
-            server,
-            executablePath,
-            jsFlags,
-            timeoutS: options.timeoutS,
-            onProgress: (done, total) => onProgress?.(firstTotal + done, firstTotal + total),
-          },
+        const attribution = await onceMore(spec, 'the sampling pass', () =>
+          attributeInChromium(
+            { ...labSpec, warmup: result.warmup },
+            {
+              server,
+              executablePath,
+              jsFlags,
+              timeoutS: options.timeoutS,
+              onProgress: (done, total) => onProgress?.(firstTotal + done, firstTotal + total),
+            },
+          ),
         );
         if ('type' in attribution) throw new SceneFailure(attribution.phase, `attribution pass: ${attribution.message}`);
         result.attribution = attribution;

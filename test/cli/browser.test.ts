@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
 import { findChromium, NO_CHROMIUM } from '../../src/chromium/findChromium.ts';
 import { tempDir } from '../tempDir.ts';
+import { isRunning, withDyingRenderer } from './processes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const userScene = join('test', 'fixtures', 'scenes', 'user-scene.ts');
@@ -22,6 +23,25 @@ beforeAll(() => {
 });
 
 describe('alloclab --browser', () => {
+  it('a browser whose renderer dies is said in one line and measured again in a fresh one; twice is exit 2, nothing left running', async () => {
+    const json = tempFile('crash.json');
+    const args = ['run', 'bullets', '--browser', '--variant', 'optimized', '--frames', '300', '--warmup', '300', '--no-progress'];
+    const [once, twice] = await Promise.all([withDyingRenderer([...args, '--json', json], 1, 1500), withDyingRenderer(args, 2, 1500)]);
+    expect(once.stderr).toMatch(
+      /^alloclab: scene "bullets" \(optimized\) in Chromium: measuring: the page's renderer crashed at frame \d+ \((loading|setting the scene up|running the scene)\); trying once more in a fresh browser\n$/,
+    );
+    expect(once.code).toBe(0);
+    expect(parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs[0]!.frames).toBe(300);
+    expect(twice.code).toBe(2);
+    const lines = twice.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^alloclab: scene "bullets" \(optimized\) failed in browser: measuring: the page's renderer crashed at frame \d+ \(.+\), in the second browser too$/,
+    );
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(twice.tree.filter(isRunning)).toEqual([]);
+  }, 120_000);
+
   it('measures both variants of a scene file in Chromium: the table, and JSON with the engine, its versions and flags', async () => {
     const json = tempFile('run.json');
     const { code, stdout, stderr } = await alloclab([

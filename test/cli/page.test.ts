@@ -1,6 +1,6 @@
 // `alloclab page <url>`: pages that do not use AllocLab's engine, measured in headless Chromium.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,7 +8,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { parseRunFile } from '../../src/profiler/exports/runFile.ts';
 import type { RunResult } from '../../src/profiler/RunResult.ts';
 import { findChromium, NO_CHROMIUM } from '../../src/chromium/findChromium.ts';
-import { descendants, isRunning } from './processes.ts';
+import { isRunning, withDyingRenderer } from './processes.ts';
 import { alloclabInstrument } from '../../src/instrument/plugin.ts';
 import { tempDir } from '../tempDir.ts';
 
@@ -20,52 +20,6 @@ function alloclab(args: string[]): Promise<{ code: number; stdout: string; stder
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-/** The renderer processes among `pids` (Chromium's `--type=renderer` children). */
-function renderers(pids: number[]): number[] {
-  return pids.filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * Runs `alloclab page` and kills every renderer of its browser `afterMs` after the first one
- * appeared, `times` times (a renderer that dies as one can under a real game, e.g. out of memory).
- */
-function pageWithDyingRenderer(args: string[], times: number, afterMs: number) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string; tree: number[] }>((resolve) => {
-    const child = spawn(process.execPath, [bin, 'page', ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const seen = new Set<number>();
-    const killed = new Set<number>();
-    let kills = 0;
-    let firstSeen = 0;
-    const watcher = setInterval(() => {
-      for (const pid of descendants(child.pid!)) seen.add(pid);
-      const live = renderers([...seen]).filter((pid) => !killed.has(pid) && isRunning(pid));
-      if (kills >= times || live.length === 0) return;
-      firstSeen ||= Date.now();
-      if (Date.now() - firstSeen < afterMs) return;
-      for (const pid of live) {
-        killed.add(pid);
-        process.kill(pid, 'SIGKILL');
-      }
-      kills++;
-      firstSeen = 0;
-    }, 50);
-    child.on('close', (code) => {
-      clearInterval(watcher);
-      resolve({ code, stdout, stderr, tree: [...seen] });
     });
   });
 }
@@ -192,8 +146,8 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     const url = pathToFileURL(join(pages, 'raf-loop.html')).href;
     const json = tempFile('crash.json');
     const [once, twice] = await Promise.all([
-      pageWithDyingRenderer([url, '--frames', '120', '--warmup', '60', '--json', json, '--no-progress'], 1, 1500),
-      pageWithDyingRenderer([url, '--frames', '120', '--warmup', '60', '--no-progress'], 2, 1500),
+      withDyingRenderer(['page', url, '--frames', '120', '--warmup', '60', '--json', json, '--no-progress'], 1, 1500),
+      withDyingRenderer(['page', url, '--frames', '120', '--warmup', '60', '--no-progress'], 2, 1500),
     ]);
     expect(once.stderr).toMatch(
       /^alloclab: page file:\S+raf-loop\.html: measuring: the page's renderer crashed at frame \d+ \((warm-up|measuring, \d+ of 120 measured)\); trying once more in a fresh browser\n$/,

@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+
+/** Why a page could not be measured, in one line. */
+export class PageFailure extends Error {
+  override readonly name: string = 'PageFailure';
+}
+
+/** The browser or the page's renderer died while the page was measured: worth one more try in a fresh browser. */
+export class PageCrash extends PageFailure {
+  override readonly name = 'PageCrash';
+}
+
+/** How long a browser may take to close before its process is killed. */
+const CLOSE_MS = 5000;
+
+/** Closes the browser, and kills its process if it does not close in time (a browser hung after a crash). */
+export async function closeBrowser(browser: Browser, pid: number | null): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    browser.close().then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((done) => {
+      timer = setTimeout(() => done(false), CLOSE_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (closed || pid === null) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // It ended meanwhile.
+  }
+}
+
+/** What `crashWatch` returns. */
+export interface CrashWatch {
+  /** Watches `page`'s renderer too. */
+  watchPage(page: Page): void;
+  /** Where the run is now (a phase, and the frames it has run), to say where a crash came. */
+  at(where: string, frames: number): void;
+  /** The crash as one line (what died, at which frame, in which phase), or null. */
+  failure(): PageCrash | null;
+}
+
+/**
+ * Watches a browser and its page for a crash: the renderer's ('crash'), or the browser going away;
+ * and where the run was, to say at which frame.
+ */
+export function crashWatch(browser: Browser): CrashWatch {
+  let lost: string | null = null;
+  let phase = 'loading';
+  let frame = 0;
+  browser.on('disconnected', () => {
+    lost ??= 'Chromium went away';
+  });
+  return {
+    watchPage(page: Page): void {
+      page.on('crash', () => {
+        lost ??= "the page's renderer crashed";
+      });
+    },
+    at(where: string, turns: number): void {
+      phase = where;
+      frame = turns;
+    },
+    /** The crash as one line (what died, at which frame, in which phase), or null. */
+    failure(): PageCrash | null {
+      if (lost === null) return null;
+      return new PageCrash(`${lost} at frame ${frame} (${phase})`);
+    },
+  };
+}
