@@ -79,10 +79,13 @@ afterAll(async () => {
 
 // A page runs at the display's 60 Hz: a measure of 200 frames after 1,000 of warm-up takes ~20 s.
 describe('alloclab page', { timeout: 180_000 }, () => {
-  it('a hand-written requestAnimationFrame loop from a file URL: 0 B a frame, and exactly 100 x 20 B more when it keeps 100 objects a frame', async () => {
+  it('a hand-written requestAnimationFrame loop from a file URL: 0 B a frame, and exactly 100 x 20 B more when it keeps 100 objects a frame, sampled on its update(); the zero loop samples none of its own functions', async () => {
     const url = pathToFileURL(join(pages, 'raf-loop.html')).href;
     // Two browsers at once: a page waits on its display's 60 Hz far more than it works.
-    const [zero, allocating] = await Promise.all([measure(url, 200, 1000), measure(url + '?loop=allocating', 200, 1000)]);
+    const [zero, allocating] = await Promise.all([
+      measure(url, 200, 1000, ['--attribute']),
+      measure(url + '?loop=allocating', 200, 1000, ['--attribute']),
+    ]);
     expect(zero.code).toBe(0);
     expect(zero.run.scene).toBe(url);
     expect(zero.run.variant).toBe('page');
@@ -93,6 +96,22 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     expect(zero.run.bytesPerFrame.median).toBe(0);
     // { x, y } with small integers: 20 B in Chromium's V8 (pointer compression) once optimised.
     expect(allocating.run.bytesPerFrame.median).toBe(2000);
+    // The sampled pass: the allocating loop's bytes on its update(), at its line in the page, from
+    // hundreds of samples (2,000 B a frame, a sample every ~1 KB). The zero loop has no function of
+    // its own above the sampling noise: a stray allocation of a few bytes (the pass measured up to
+    // 16 B in a frame) is sampled once now and then and stands for ~1 KB; 3 samples would be ~3 KB.
+    const line =
+      readFileSync(join(pages, 'raf-loop.html'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('function update()')) + 1;
+    const [top] = allocating.run.attribution!.functions;
+    expect(top).toMatchObject({ functionName: 'update', line });
+    expect(top!.samples).toBeGreaterThan(100);
+    const own = zero.run.attribution!.functions.filter((f) => f.file !== '');
+    expect(
+      own.filter((f) => f.samples > 2),
+      JSON.stringify(own),
+    ).toEqual([]);
   });
 
   it("a raw pixi.js page served on localhost: the allocating loop costs at least 100 x 20 B a frame more than the zero loop, whose bytes are pixi.js's own; --attribute names the page's function and pixi.js's, through their source maps, with call paths", async () => {
