@@ -184,7 +184,9 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     expect(twice.tree.filter(isRunning)).toEqual([]);
   });
 
-  it('a LittleJS game from npm (bricks destroyed and made, text drawn) runs to the end, three times in a row', async () => {
+  it('a LittleJS game from npm (bricks destroyed and made, text drawn) runs to the end, three times in a row; a Phaser game, sampled, names functions in its bundle', async () => {
+    // The Phaser game beside the LittleJS runs: each page waits on its display far more than it works.
+    const phaser = measure(base + 'phaser-game.html', 120, 300, ['--attribute']);
     for (let i = 0; i < 3; i++) {
       const { run, code, stderr } = await measure(base + 'littlejs-game.html', 120, 120);
       expect(code, stderr).toBe(0);
@@ -192,6 +194,13 @@ describe('alloclab page', { timeout: 180_000 }, () => {
       // The engine's per-frame work allocates (vectors, colours, the score's text).
       expect(run.bytesPerFrame.median).toBeGreaterThan(1000);
     }
+    const { run, code, stderr } = await phaser;
+    expect(code, stderr).toBe(0);
+    expect(run.bytesPerFrame.median).toBeGreaterThan(1000);
+    // Its development bundle keeps its names: the top functions are Phaser's own, with their lines.
+    const inPhaser = run.attribution!.functions.filter((f) => f.file === 'node_modules/phaser/dist/phaser.js' && f.line > 0);
+    expect(inPhaser.length, JSON.stringify(run.attribution!.functions.slice(0, 5))).toBeGreaterThan(0);
+    expect(inPhaser.reduce((sum, f) => sum + f.sampledBytesPerFrame, 0)).toBeGreaterThan(run.attribution!.sampledBytesPerFrame / 2);
   });
 
   it('--sites: a game served by a Vite with alloclabInstrument has its sites counted, exactly, with file:line; a page without says so in one line', async () => {
