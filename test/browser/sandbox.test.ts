@@ -237,68 +237,77 @@ describe('the sandbox with the fixture scene', () => {
     await page.evaluate(() => window.alloclab!.summary(30));
     const pause = page.locator('.tp-lblv').filter({ has: page.locator('.tp-lblv_l', { hasText: /^pause$/ }) });
     await pause.locator('.tp-ckbv_w').click();
-    // Frame by frame, each frame's figure as window.alloclab.stats() reads it from the recorder
-    // when it is the newest: the third frame keeps a 2,000-element array.
-    await page.evaluate(() => {
-      (globalThis as { alloclabOneOffIn?: number }).alloclabOneOffIn = 3;
-    });
-    const figures = new Map<number, number | null>();
-    for (let i = 0; i < 6; i++) {
-      const before = await page.evaluate(() => window.alloclab!.stats().frame);
-      await page.locator('.tp-btnv_b', { hasText: 'Step one frame' }).click();
-      await expect.poll(() => page.evaluate(() => window.alloclab!.stats().frame)).toBe(before + 1);
-      const stats = await page.evaluate(() => window.alloclab!.stats());
-      figures.set(stats.frame, stats.bytes);
-    }
-    const [heaviest] = [...figures].filter(([, b]) => b !== null).sort((a, b) => b[1]! - a[1]!);
-    expect(heaviest![1]).toBeGreaterThanOrEqual(8_000);
-    const shown = (bytes: number | null) =>
-      bytes === null ? 'GC in frame' : bytes < 10_000 ? `${bytes.toLocaleString('en-US')} B` : `${(bytes / 1024).toFixed(1)} KB`;
+    // Resumed whatever happens: the tests after this one need frames to come.
+    try {
+      // Frame by frame, each frame's figure as window.alloclab.stats() reads it from the recorder
+      // when it is the newest: the third frame keeps a 2,000-element array.
+      await page.evaluate(() => {
+        (globalThis as { alloclabOneOffIn?: number }).alloclabOneOffIn = 3;
+      });
+      const figures = new Map<number, number | null>();
+      for (let i = 0; i < 6; i++) {
+        const before = await page.evaluate(() => window.alloclab!.stats().frame);
+        await page.locator('.tp-btnv_b', { hasText: 'Step one frame' }).click();
+        await expect.poll(() => page.evaluate(() => window.alloclab!.stats().frame)).toBe(before + 1);
+        const stats = await page.evaluate(() => window.alloclab!.stats());
+        figures.set(stats.frame, stats.bytes);
+      }
+      const [heaviest] = [...figures].filter(([, b]) => b !== null).sort((a, b) => b[1]! - a[1]!);
+      expect(heaviest![1]).toBeGreaterThanOrEqual(8_000);
+      const shown = (bytes: number | null) =>
+        bytes === null ? 'GC in frame' : bytes < 10_000 ? `${bytes.toLocaleString('en-US')} B` : `${(bytes / 1024).toFixed(1)} KB`;
 
-    const label = page.locator('.al-frame-label');
-    const frameRow = page
-      .locator('.al-table-wrap tbody tr', { hasText: /^\s*Frame/ })
-      .first()
-      .locator('td')
-      .nth(1);
-    const bytesHead = page.locator('.al-graph .al-graph-value').first();
-    const expectShown = async (frame: number) => {
-      await expect.poll(() => label.innerText()).toMatch(new RegExp(`^frame ${frame} \\(selected`));
-      const bytes = figures.get(frame)!;
-      expect(await frameRow.innerText()).toBe(bytes === null ? 'n/a' : shown(bytes));
-      expect(await bytesHead.innerText()).toBe(`frame ${frame}: ${shown(bytes)}`);
-    };
-    // The heaviest frame of the graphs: ours, unless V8 did something heavier before the pause.
-    await page.locator('.al-frame-bar button', { hasText: 'Most bytes' }).click();
-    await expect.poll(() => label.innerText()).toMatch(/^frame \d+ \(selected/);
-    const most = Number(/^frame (\d+)/.exec(await label.innerText())![1]);
-    if (figures.has(most)) await expectShown(most);
-    else expect(parseFloat((await frameRow.innerText()).replace(/,/g, ''))).toBeGreaterThan(0);
-    // A click on the graph's newest bar selects that frame; arrow keys step back to the one-off.
-    const graph = page.locator('.al-graph-canvas').first();
-    const box = (await graph.boundingBox())!;
-    await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
-    const newest = Math.max(...figures.keys());
-    await expectShown(newest);
-    for (let frame = newest - 1; frame >= heaviest![0]; frame--) {
-      await page.keyboard.press('ArrowLeft');
-      await expectShown(frame);
+      const label = page.locator('.al-frame-label');
+      const frameRow = page
+        .locator('.al-table-wrap tbody tr', { hasText: /^\s*Frame/ })
+        .first()
+        .locator('td')
+        .nth(1);
+      const bytesHead = page.locator('.al-graph .al-graph-value').first();
+      const expectShown = async (frame: number) => {
+        await expect.poll(() => label.innerText()).toMatch(new RegExp(`^frame ${frame} \\(selected`));
+        const bytes = figures.get(frame)!;
+        expect(await frameRow.innerText()).toBe(bytes === null ? 'n/a' : shown(bytes));
+        expect(await bytesHead.innerText()).toBe(`frame ${frame}: ${shown(bytes)}`);
+      };
+      // The heaviest frame of the graphs: ours, unless V8 did something heavier before the pause.
+      await page.locator('.al-frame-bar button', { hasText: 'Most bytes' }).click();
+      await expect.poll(() => label.innerText()).toMatch(/^frame \d+ \(selected/);
+      const most = Number(/^frame (\d+)/.exec(await label.innerText())![1]);
+      if (figures.has(most)) await expectShown(most);
+      else expect(parseFloat((await frameRow.innerText()).replace(/,/g, ''))).toBeGreaterThan(0);
+      // Live again: the graphs, which scrolled back to that frame if it was older than their last
+      // 300, show the newest frames.
+      await page.locator('.al-frame-bar button', { hasText: 'Live' }).click();
+      await expect.poll(() => label.innerText()).toMatch(/\(live\)$/);
+      // A click on the graph's newest bar selects that frame; arrow keys step back to the one-off.
+      const graph = page.locator('.al-graph-canvas').first();
+      const box = (await graph.boundingBox())!;
+      await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
+      const newest = Math.max(...figures.keys());
+      await expectShown(newest);
+      for (let frame = newest - 1; frame >= heaviest![0]; frame--) {
+        await page.keyboard.press('ArrowLeft');
+        await expectShown(frame);
+      }
+      // Its timeline: the frame, then its phases along its time, the one-off's bytes in Update.
+      const timeline = page.locator('.al-timeline');
+      await expect.poll(() => timeline.locator('.al-caption').innerText()).toMatch(new RegExp(`^Timeline of frame ${heaviest![0]}: `));
+      const bars = await timeline.locator('.al-slice').allInnerTexts();
+      expect(bars[0]).toMatch(new RegExp(`^Frame ${shown(heaviest![1]).replace('.', '\\.')} `));
+      const update = bars.find((b) => b.startsWith('Update '))!;
+      expect(parseFloat(update.slice('Update '.length).replace(/,/g, ''))).toBeGreaterThanOrEqual(
+        8_000 / (update.includes(' KB') ? 1024 : 1),
+      );
+      await page.locator('.al-frame-bar button', { hasText: '\u25b6' }).click();
+      await expectShown(heaviest![0] + 1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => label.innerText()).toBe(`frame ${newest} (live)`);
+      expect(await page.locator('.al-frame-bar button', { hasText: 'Live' }).isDisabled()).toBe(true);
+    } finally {
+      await page.keyboard.press('Escape');
+      if (await pause.locator('input').isChecked()) await pause.locator('.tp-ckbv_w').click();
     }
-    // Its timeline: the frame, then its phases along its time, the one-off's bytes in Update.
-    const timeline = page.locator('.al-timeline');
-    await expect.poll(() => timeline.locator('.al-caption').innerText()).toMatch(new RegExp(`^Timeline of frame ${heaviest![0]}: `));
-    const bars = await timeline.locator('.al-slice').allInnerTexts();
-    expect(bars[0]).toMatch(new RegExp(`^Frame ${shown(heaviest![1]).replace('.', '\\.')} `));
-    const update = bars.find((b) => b.startsWith('Update '))!;
-    expect(parseFloat(update.slice('Update '.length).replace(/,/g, ''))).toBeGreaterThanOrEqual(
-      8_000 / (update.includes(' KB') ? 1024 : 1),
-    );
-    await page.locator('.al-frame-bar button', { hasText: '\u25b6' }).click();
-    await expectShown(heaviest![0] + 1);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => label.innerText()).toBe(`frame ${newest} (live)`);
-    expect(await page.locator('.al-frame-bar button', { hasText: 'Live' }).isDisabled()).toBe(true);
-    await pause.locator('.tp-ckbv_w').click();
     expect(errors).toEqual([]);
   });
 
