@@ -48,8 +48,6 @@ export interface MeasuringPlatform {
   afterDrain?(collector: FrameCollector): Promise<void>;
   /** Whether progress is reported between measured chunks (a call between frames, never inside one). */
   progressWhileMeasuring: boolean;
-  /** After each chunk of `n` measured frames, when progress is reported between them: a synchronous reading between frames. */
-  afterMeasuredChunk?(n: number): void;
   /** What only the platform knows about the run, read when the result is built. */
   label(): Omit<
     RunLabel,
@@ -162,10 +160,7 @@ export async function measureFrames(
     runFrames(step, n);
     done += n;
     undrained += n;
-    if (platform.progressWhileMeasuring) {
-      platform.afterMeasuredChunk?.(n);
-      options.onProgress?.(options.warmup + done, total, 'measure');
-    }
+    if (platform.progressWhileMeasuring) options.onProgress?.(options.warmup + done, total, 'measure');
   }
   await platform.afterMeasure?.();
   collector.drain();

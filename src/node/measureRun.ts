@@ -76,7 +76,6 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
       arrayBuffersStart = process.memoryUsage().arrayBuffers;
       young.start();
     },
-    afterMeasuredChunk: (n) => young.afterFrames(n),
     async afterDrain() {
       await nextTurn();
       gcObserver.flush();
@@ -84,7 +83,7 @@ export async function measureRun(nodeProfiler: NodeProfiler, options: MeasureRun
     progressWhileMeasuring: true,
     keepPerFrame: options.keepPerFrame ?? false,
     label: () => ({
-      youngGenerationBytes: young.mean(),
+      youngGenerationBytes: young.end(),
       offHeap: { arrayBuffersStart, arrayBuffersEnd: process.memoryUsage().arrayBuffers },
     }),
   };

@@ -12,7 +12,7 @@ export interface RunLabel {
   variant: string;
   mode: RunResult['mode'];
   size: number | null;
-  /** The young generation's capacity over the measured frames, where the host can read it (for `gc.minorGcSpacing`). */
+  /** The young generation's capacity over the measured frames (mean of before and after), where the host can read it (for `gc.minorGcSpacing`). */
   youngGenerationBytes?: number | null;
   warmup: number;
   jitSettled: boolean;
