@@ -25,8 +25,8 @@ export interface CollectRunOptions {
   onWarmup?: (frames: number, watch: WarmupWatch) => void;
   /** Keep per-frame bytes and marker slices (for JSON and trace exports). */
   keepFrames?: boolean;
-  /** Called every few frames with frames collected so far. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called every few frames with frames collected so far, and which window (2: measured again). */
+  onProgress?: (done: number, total: number, windowNumber: number) => void;
   /**
    * Measure a second window when the first looks disturbed by V8 (default true); false keeps the
    * frames as they came, as a recording must.
@@ -88,9 +88,10 @@ export async function collectRun(host: BrowserHost, options: CollectRunOptions):
     const jitSettled = watch.settled;
     // As the CLI and the testing API do: a window whose only bytes are a few isolated frames, or an
     // onset mid-run, looks like V8's own work, and the next window of the running world is measured.
+    let windows = 0;
     return await measureAgain(
       () =>
-        measureWindow(host, loaded, frames, options, {
+        measureWindow(host, loaded, frames, options, ++windows, {
           scene: loaded.scene.name,
           variant: loaded.variant,
           mode: 'production',
@@ -116,6 +117,7 @@ async function measureWindow(
   loaded: LoadedScene,
   frames: number,
   options: CollectRunOptions,
+  windowNumber: number,
   meta: WindowMeta,
 ): Promise<CollectedRun> {
   const { profiler, clock, meter, gcLog } = host.profiled;
@@ -135,7 +137,7 @@ async function measureWindow(
         }
         if (seen % DRAIN_EVERY === 0 || seen >= frames) {
           collector.drain();
-          options.onProgress?.(Math.min(seen, frames), frames);
+          options.onProgress?.(Math.min(seen, frames), frames, windowNumber);
         }
         if (seen >= frames) {
           host.removeFrameListener(listener);

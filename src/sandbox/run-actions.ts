@@ -31,7 +31,8 @@ export async function runCompare(host: BrowserHost, frames: number, onProgress: 
       const run = await collectRun(host, {
         frames,
         onWarmup: (ran, watch) => onProgress(`${variant}: ${warmupStatus(ran, watch, host.quiet.quietRun)}`),
-        onProgress: (done, total) => onProgress(`${variant}: ${done}/${total} frames`),
+        onProgress: (done, total, windowNumber) =>
+          onProgress(`${variant}: ${done}/${total} frames${windowNumber > 1 ? ' (measuring again: V8 disturbed the first window)' : ''}`),
       });
       runs.push(run.result);
     }
