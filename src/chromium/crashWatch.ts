@@ -72,3 +72,26 @@ export function crashWatch(browser: Browser): CrashWatch {
     },
   };
 }
+
+/**
+ * Runs `pass`, and once more in a fresh browser when it crashed (a renderer out of memory, say,
+ * under a real game): `retrying` says so in one line first. A second crash is passed to
+ * `secondCrash`, which makes it the caller's one-line failure; any other error is rethrown as is.
+ */
+export async function retryOnceAfterCrash<T>(
+  pass: () => Promise<T>,
+  retrying: (crash: PageCrash) => void,
+  secondCrash: (crash: PageCrash) => Error,
+): Promise<T> {
+  try {
+    return await pass();
+  } catch (error) {
+    if (!(error instanceof PageCrash)) throw error;
+    retrying(error);
+    try {
+      return await pass();
+    } catch (again) {
+      throw again instanceof PageCrash ? secondCrash(again) : again;
+    }
+  }
+}

@@ -27,7 +27,7 @@ export interface MeasurePageOptions {
   aroundMeasure?: { before(session: CDPSession): Promise<void>; after(session: CDPSession): Promise<void> };
 }
 
-export { closeBrowser, PageCrash, PageFailure } from './crashWatch.ts';
+export { PageFailure } from './crashWatch.ts';
 
 const POLL_MS = 200;
 

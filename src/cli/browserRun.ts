@@ -42,26 +42,18 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
       'npm install --save-dev vite playwright-core',
     );
   }
-  const [{ startLabServer }, { measureInChromium }, { attributeInChromium }, { PageCrash }] = modules;
-  // A browser that dies (its renderer out of memory, say) gets one more try in a fresh one; a
-  // second crash is the scene's failure, in one line.
-  const onceMore = async <T>(spec: WorkerSpec, what: string, pass: () => Promise<T>): Promise<T> => {
-    try {
-      return await pass();
-    } catch (error) {
-      if (!(error instanceof PageCrash)) throw error;
-      const scene = ref.kind === 'catalog' ? ref.name : ref.path;
-      console.error(
-        `alloclab: scene "${scene}" (${spec.variant}) in Chromium: ${what}: ${error.message}; trying once more in a fresh browser`,
-      );
-      try {
-        return await pass();
-      } catch (again) {
-        if (again instanceof PageCrash) throw new SceneFailure('browser', `${what}: ${again.message}, in the second browser too`);
-        throw again;
-      }
-    }
-  };
+  const [{ startLabServer }, { measureInChromium }, { attributeInChromium }, { retryOnceAfterCrash }] = modules;
+  // A browser that dies gets one more try in a fresh one; a second crash is the scene's failure.
+  const scene = ref.kind === 'catalog' ? ref.name : ref.path;
+  const onceMore = <T>(spec: WorkerSpec, what: string, pass: () => Promise<T>): Promise<T> =>
+    retryOnceAfterCrash(
+      pass,
+      (crash) =>
+        console.error(
+          `alloclab: scene "${scene}" (${spec.variant}) in Chromium: ${what}: ${crash.message}; trying once more in a fresh browser`,
+        ),
+      (crash) => new SceneFailure('browser', `${what}: ${crash.message}, in the second browser too`),
+    );
   const server: LabServer = await startLabServer({ allow: ref.kind === 'file' ? [dirname(ref.path)] : [] });
   let runtime: ChromiumRuntime | null = null;
 

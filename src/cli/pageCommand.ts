@@ -80,9 +80,10 @@ export function addPageCommand(
       const url = pageUrl(urlArg);
       const executablePath = findChromium();
       if (executablePath === null) throw new UsageError(`page: ${NO_CHROMIUM}`);
-      let measurePage, PageFailure, PageCrash, attributePage;
+      let measurePage, PageFailure, retryOnceAfterCrash, attributePage;
       try {
-        ({ measurePage, PageFailure, PageCrash } = await import('../chromium/measurePage.ts'));
+        ({ measurePage, PageFailure } = await import('../chromium/measurePage.ts'));
+        ({ retryOnceAfterCrash } = await import('../chromium/crashWatch.ts'));
         ({ attributePage } = await import('../chromium/attributePage.ts'));
       } catch (error) {
         throw new UsageError(
@@ -99,21 +100,15 @@ export function addPageCommand(
           : null;
       bar?.start(options.warmup + options.frames, 0);
       // A browser that dies under a real game (it happens, with WebGL on the CPU) gets one more try in a fresh one.
-      const onceMore = async <T>(pass: () => Promise<T>, what: string): Promise<T> => {
-        try {
-          return await pass();
-        } catch (error) {
-          if (!(error instanceof PageCrash)) throw error;
-          bar?.stop();
-          console.error(`alloclab: page ${url}: ${what}: ${error.message}; trying once more in a fresh browser`);
-          try {
-            return await pass();
-          } catch (again) {
-            if (again instanceof PageCrash) throw new UsageError(`page ${url}: ${what}: ${again.message}, in the second browser too`);
-            throw again;
-          }
-        }
-      };
+      const onceMore = <T>(pass: () => Promise<T>, what: string): Promise<T> =>
+        retryOnceAfterCrash(
+          pass,
+          (crash) => {
+            bar?.stop();
+            console.error(`alloclab: page ${url}: ${what}: ${crash.message}; trying once more in a fresh browser`);
+          },
+          (crash) => new UsageError(`page ${url}: ${what}: ${crash.message}, in the second browser too`),
+        );
       let measured;
       try {
         measured = await onceMore(

@@ -132,16 +132,21 @@ export class GcAllocModel {
     if (latest >= this._firstSeq && this._profiled.profiler.recorder.isAvailable(latest)) this._decoder.decode(latest, this.sample);
   }
 
+  /** Where history slot `k` (0 = the oldest kept) is in the ring arrays. */
+  private _ring(k: number): number {
+    return (this.head - this.count + k + this.history) % this.history;
+  }
+
   /** The history slot (0 = oldest shown) of frame `seq`, or -1 when it is not in the graphs' history. */
   historyIndex(seq: number): number {
-    for (let k = 0; k < this.count; k++) if (this.seqs[(this.head - this.count + k + this.history) % this.history] === seq) return k;
+    for (let k = 0; k < this.count; k++) if (this.seqs[this._ring(k)] === seq) return k;
     return -1;
   }
 
   /** The sequence number of history slot `k` (0 = oldest shown), or -1. */
   seqAt(k: number): number {
     if (k < 0 || k >= this.count) return -1;
-    return this.seqs[(this.head - this.count + k + this.history) % this.history]!;
+    return this.seqs[this._ring(k)]!;
   }
 
   /** The frame of the history that allocated the most bytes (frames with a GC inside have no figure), or -1. */
@@ -149,7 +154,7 @@ export class GcAllocModel {
     let best = -1;
     let bestBytes = -1;
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head - this.count + k + this.history) % this.history;
+      const i = this._ring(k);
       if (this.gc[i] === 0 && this.bytes[i]! > bestBytes) {
         bestBytes = this.bytes[i]!;
         best = this.seqs[i]!;
@@ -161,7 +166,7 @@ export class GcAllocModel {
   /** The next frame with a GC after the selected one (or the oldest in the history), or -1. */
   nextGcSeq(): number {
     for (let k = 0; k < this.count; k++) {
-      const i = (this.head - this.count + k + this.history) % this.history;
+      const i = this._ring(k);
       if (this.gc[i] !== 0 && this.seqs[i]! > this._selected) return this.seqs[i]!;
     }
     return -1;
@@ -196,11 +201,6 @@ export class GcAllocModel {
   /** The newest frame, read from the recorder now. */
   latest(): FrameStats {
     return this.statsOf(this._profiled.profiler.recorder.latestSeq);
-  }
-
-  /** The frame the hierarchy shows: the selected one, or the newest. */
-  shown(): FrameStats {
-    return this._selected >= 0 ? this.statsOf(this._selected) : this.latest();
   }
 
   /** Frame `seq`'s figures, read from the recorder now (frame -1 when it holds no such frame). */

@@ -2,6 +2,7 @@ import type { FolderApi } from 'tweakpane';
 import { adoptPublishedSites } from '../profiler/sites/runtime.ts';
 import type { BrowserProfiler } from '../page/BrowserProfiler.ts';
 import { type FrameStats, GcAllocModel, GRAPH_SPAN, type HierarchyRow } from './gc-alloc-model.ts';
+import { FrameBar } from './frame-bar.ts';
 import { FrameGraph, GraphWindow } from './frame-graph.ts';
 import { FrameTimelineView } from './frame-timeline.ts';
 import { HierarchyTable } from './hierarchy-table.ts';
@@ -42,11 +43,9 @@ export class GcAllocPanel {
   readonly sitesModel: SitesModel;
   readonly notice: HTMLElement;
   /** Above the hierarchy: which frame it shows, and buttons to step, jump and go back to live. */
-  readonly frameBar: HTMLElement;
+  readonly frameBar: FrameBar;
   /** Below the hierarchy: the shown frame's markers along its time. */
   readonly timeline = new FrameTimelineView();
-  private readonly _frameLabel: HTMLElement;
-  private readonly _liveButton: HTMLButtonElement;
   private readonly _profiled: BrowserProfiler;
   private readonly _monitor = { bytes: '', gcs: 0, ms: '' };
   private readonly _bindings: Binding[] = [];
@@ -62,6 +61,9 @@ export class GcAllocPanel {
   };
   private _timer = 0;
   private _label = '';
+  /** The frame the hierarchy was last drawn for, and whether it was selected (a selected frame is drawn once, not at 10 Hz). */
+  private _tableSeq = -1;
+  private _tableSelected = false;
   /**
    * While the running code is still warming up, what to show instead of the newest frame's
    * figure (e.g. "warming up (420 frames)"); null once warm-up ended. The sandbox sets it.
@@ -102,53 +104,25 @@ export class GcAllocPanel {
       guideLabel: '16.7 ms',
     });
     this.table = new HierarchyTable();
-    this.frameBar = document.createElement('div');
-    this.frameBar.className = 'al-frame-bar';
-    this._frameLabel = document.createElement('span');
-    this._frameLabel.className = 'al-frame-label';
-    const button = (text: string, title: string, action: () => void) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.textContent = text;
-      b.title = title;
-      b.addEventListener('click', () => {
-        action();
+    this.frameBar = new FrameBar({
+      step: (delta) => this.model.step(delta),
+      mostBytes: () => this.model.select(this.model.mostBytesSeq()),
+      nextGc: () => this.model.select(this.model.nextGcSeq()),
+      live: () => this.model.live(),
+      changed: () => {
         this._revealSelected();
         this._draw();
-      });
-      return b;
-    };
-    this._liveButton = button('Live', 'Show the newest frame again (Esc)', () => this.model.live());
-    this.frameBar.append(
-      this._frameLabel,
-      button('\u25c0', 'Previous frame (\u2190)', () => this.model.step(-1)),
-      button('\u25b6', 'Next frame (\u2192)', () => this.model.step(1)),
-      button('Most bytes', 'Select the frame of the graphs that allocated the most', () => this.model.select(this.model.mostBytesSeq())),
-      button('Next GC', 'Select the next frame with a GC in the graphs', () => this.model.select(this.model.nextGcSeq())),
-      this._liveButton,
-    );
-    this.table.element.prepend(this.frameBar);
+      },
+    });
+    this.table.element.prepend(this.frameBar.element);
     this.table.element.append(this.timeline.element);
-    // Keys act where the panel has focus (a clicked graph or button), never on the whole page: a
-    // game under the overlay keeps its arrow keys.
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'ArrowLeft') this.model.step(-1);
-      else if (event.key === 'ArrowRight') this.model.step(1);
-      else if (event.key === 'Escape') this.model.live();
-      else return;
-      event.preventDefault();
-      this._revealSelected();
-      this._draw();
-    };
     for (const graph of [this.bytesGraph, this.msGraph]) {
       graph.onPick((k) => {
         this.model.select(this.model.seqAt(k));
         this._draw();
       });
-      graph.element.tabIndex = 0;
-      graph.element.addEventListener('keydown', onKey);
+      this.frameBar.listenTo(graph.element);
     }
-    this.frameBar.addEventListener('keydown', onKey);
     this.sites = new SitesTable();
     // The game's counters, when its instrumented modules loaded another copy of the runtime than this panel's.
     adoptPublishedSites();
@@ -226,12 +200,14 @@ export class GcAllocPanel {
     const shownMs = shown.frame < 0 ? '\u2014' : formatMs(shown.ms);
     this.bytesGraph.draw(model.bytes, model.gc, model.count, model.head, prefix + shownBytes, index);
     this.msGraph.draw(model.ms, model.gc, model.count, model.head, `${prefix}${shownMs} ms`, index);
-    this._liveButton.disabled = selected < 0;
+    this.frameBar.liveButton!.disabled = selected < 0;
     if (selected >= 0) {
       const where = index < 0 ? ', no longer in the graphs' : '';
-      this._frameLabel.textContent = `frame ${shown.frame} (selected${where})${shown.gc ? ', GC' : ''}`;
-    } else this._frameLabel.textContent = latest.frame < 0 ? 'no frame yet' : `frame ${latest.frame} (live)`;
-    if (fresh || selected >= 0 || model.sample.seq < 0) {
+      this.frameBar.label.textContent = `frame ${shown.frame} (selected${where})${shown.gc ? ', GC' : ''}`;
+    } else this.frameBar.label.textContent = latest.frame < 0 ? 'no frame yet' : `frame ${latest.frame} (live)`;
+    if ((fresh && selected < 0) || model.sample.seq !== this._tableSeq || selected >= 0 !== this._tableSelected || model.sample.seq < 0) {
+      this._tableSeq = model.sample.seq;
+      this._tableSelected = selected >= 0;
       const caption =
         model.sample.seq < 0
           ? `${this._label}: waiting for a frame`
@@ -240,12 +216,8 @@ export class GcAllocPanel {
             : `${this._label}: frame ${latest.frame} (newest, 10\u00d7/s)${warming === null ? '' : `, ${warming}: not yet steady`}`;
       this.table.update(caption, model.rows(), selected >= 0 ? null : this._panelRow);
     }
-    this.timeline.update(
-      model.sample,
-      model.precise && !model.gcInShownFrame(),
-      model.gcInShownFrame(),
-      model.frameNumber(model.sample.seq),
-    );
+    const gcInShown = model.gcInShownFrame();
+    this.timeline.update(model.sample, model.precise && !gcInShown, gcInShown, model.frameNumber(model.sample.seq));
     const sites = this.sitesModel;
     const frameSites = sites.instrumented && selected >= 0 ? sites.frameRows(selected) : null;
     if (sites.instrumented) sites.poll();

@@ -5,6 +5,7 @@
  * page of its own (`alloclab view`, viewerPage.ts) and over the sandbox when a file is dropped on it.
  */
 import { CompareView } from '../panel/compare-view.ts';
+import { FrameBar } from '../panel/frame-bar.ts';
 import { FrameGraph, GraphWindow } from '../panel/frame-graph.ts';
 import { formatBytes, formatCalls, formatMs } from '../panel/format.ts';
 import { THEME } from '../panel/theme.ts';
@@ -197,60 +198,39 @@ function showRun(view: HTMLElement, viewed: ViewedRun): void {
   const graphs = el('div', 'al-graphs');
   graphs.append(bytesGraph.element, msGraph.element);
 
-  const frameLabel = el('span', 'al-frame-label');
-  const frameBar = el('div', 'al-frame-bar');
   const details = el('div', 'al-frame-details');
   let selected = worstFrame(bytes, gc);
-  const button = (text: string, title: string, action: () => void) => {
-    const b = el('button', '', text);
-    b.type = 'button';
-    b.title = title;
-    b.addEventListener('click', () => {
-      action();
+  const frameBar = new FrameBar({
+    step: (delta) => (selected = Math.min(frames - 1, Math.max(0, selected + delta))),
+    mostBytes: () => (selected = worstFrame(bytes, gc)),
+    nextGc: () => (selected = nextGc(gc, selected)),
+    changed: () => {
       graphWindow.reveal(selected, frames);
       draw();
-    });
-    return b;
-  };
-  frameBar.append(
-    frameLabel,
-    button('\u25c0', 'Previous frame (\u2190)', () => (selected = Math.max(0, selected - 1))),
-    button('\u25b6', 'Next frame (\u2192)', () => (selected = Math.min(frames - 1, selected + 1))),
-    button('Most bytes', 'The frame that allocated the most', () => (selected = worstFrame(bytes, gc))),
-    button('Next GC', 'The next frame with a GC', () => (selected = nextGc(gc, selected))),
-  );
+    },
+  });
   // No GC ran inside a measured frame: nothing for Next GC to find.
-  (frameBar.lastElementChild as HTMLButtonElement).disabled = !gc.includes(1);
+  frameBar.nextGcButton.disabled = !gc.includes(1);
   const draw = () => {
-    graphWindow.onChange = draw;
     const index = frames > 0 ? selected : -1;
     const b = bytes[selected];
     const m = ms[selected];
     bytesGraph.draw(bytes, gc, frames, 0, frames > 0 ? `frame ${selected}: ${byteText(b, gc[selected] === 1)}` : '', index);
     msGraph.draw(ms, gc, frames, 0, frames > 0 && !Number.isNaN(m!) ? `frame ${selected}: ${formatMs(m!)} ms` : '', index);
-    frameLabel.textContent = frames > 0 ? `frame ${selected} of ${frames.toLocaleString('en-US')}` : 'no frames';
+    frameBar.label.textContent = frames > 0 ? `frame ${selected} of ${frames.toLocaleString('en-US')}` : 'no frames';
     showFrame(details, run, selected, b, m, perFrameBytes !== undefined, perFrameMs !== undefined);
   };
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowLeft') selected = Math.max(0, selected - 1);
-    else if (event.key === 'ArrowRight') selected = Math.min(frames - 1, selected + 1);
-    else return;
-    event.preventDefault();
-    graphWindow.reveal(selected, frames);
-    draw();
-  };
+  graphWindow.onChange = draw;
   for (const graph of [bytesGraph, msGraph]) {
     graph.onPick((k) => {
       selected = k;
       draw();
     });
-    graph.element.tabIndex = 0;
-    graph.element.addEventListener('keydown', onKey);
+    frameBar.listenTo(graph.element);
   }
-  frameBar.addEventListener('keydown', onKey);
 
   const side = el('div', 'al-side');
-  side.append(card('Selected frame', frameBar, details), card('Run', summaryTable(run)), markersCard(run));
+  side.append(card('Selected frame', frameBar.element, details), card('Run', summaryTable(run)), markersCard(run));
   if (run.sites) side.append(sitesCard(run));
   else missing.push('allocation sites (record with --sites, or in the sandbox served by npm run dev:sites)');
   if (run.attribution) side.append(attributionCard(run));
