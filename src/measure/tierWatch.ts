@@ -116,10 +116,12 @@ export class TierWatch {
 
   /**
    * `functions` is asked for once, at the first look (after the first frame). `tier`: what counts
-   * as final (Maglev code still boxes some doubles that TurboFan keeps in registers: the
-   * hud-text scene read 144 B a frame in a page with every frame function in Maglev code).
+   * as final. TurboFan by default: Maglev code boxes doubles that TurboFan keeps in registers and
+   * has no escape analysis (the hud-text scene read 144 B a frame in a page with every frame
+   * function in Maglev code, 192 B in a Node test whose warm-up ended there), and V8 moves a hot
+   * function on to TurboFan sooner or later, so Maglev figures are not the steady state.
    */
-  constructor(natives: V8Natives, functions: () => readonly unknown[], tier: FinalTier = 'optimized') {
+  constructor(natives: V8Natives, functions: () => readonly unknown[], tier: FinalTier = 'turbofan') {
     this._natives = natives;
     this._functions = functions;
     this._tier = tier;

@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { compileNatives, isOptimizedOrGivenUp as statusSaysDone, type V8Natives } from '../measure/tierWatch.ts';
+import { compileNatives, isOptimizedOrGivenUp as statusSaysDone, type FinalTier, type V8Natives } from '../measure/tierWatch.ts';
 
 let compiled: V8Natives | null = null;
 
@@ -14,14 +14,10 @@ export function nodeNatives(): V8Natives {
 }
 
 /**
- * True when V8 runs `fn` as optimised code (Maglev or TurboFan), or has given up optimising it
- * (nothing more will come). See TierWatch and docs/measuring-in-v8.md, "Waiting for the final tier".
+ * True when V8 runs `fn` as optimised code (Maglev or TurboFan; `tier` 'turbofan': TurboFan only),
+ * or has given up optimising it (nothing more will come). See TierWatch and docs/measuring-in-v8.md,
+ * "Waiting for the final tier".
  */
-export function isOptimizedOrGivenUp(fn: unknown): boolean {
-  return statusSaysDone(nodeNatives(), fn);
-}
-
-/** Asks V8 to optimise `fn` (TurboFan) the next time it is called. Between frames only. */
-export function requestOptimization(fn: unknown): void {
-  nodeNatives().optimizeOnNextCall(fn);
+export function isOptimizedOrGivenUp(fn: unknown, tier: FinalTier = 'optimized'): boolean {
+  return statusSaysDone(nodeNatives(), fn, tier);
 }

@@ -3,7 +3,7 @@ import { createNodeProfiler } from '../../src/node/NodeProfiler.ts';
 import { measureRun, REQUEST_OPTIMIZATION_AFTER_QUIET } from '../../src/node/measureRun.ts';
 import { FrameCollector } from '../../src/profiler/FrameCollector.ts';
 import { assertMode, currentMode } from '../../src/node/modes.ts';
-import { isOptimizedOrGivenUp } from '../../src/node/optimisationStatus.ts';
+import { isOptimizedOrGivenUp, nodeNatives } from '../../src/node/optimisationStatus.ts';
 
 // 64 KB per frame kept alive for a while: minor GCs happen every few dozen frames.
 const ring: unknown[] = new Array(256).fill(null);
@@ -96,6 +96,40 @@ describe('warm-up waits for the frame functions to be optimised (production mode
     expect(isOptimizedOrGivenUp(frameWork)).toBe(true);
     // Called once a frame, V8 optimises it after some hundreds of calls: not after one quiet frame.
     expect(result.warmup).toBeGreaterThan(100);
+    expect(result.jitSettled).toBe(true);
+  });
+
+  it('waits for TurboFan when a frame function sits in Maglev code (which boxes doubles TurboFan keeps in registers)', async () => {
+    const node = createNodeProfiler();
+    const { profiler } = node;
+    const inMaglev = (x: number): number => (x * 17 + 3) | 0;
+    nodeNatives();
+    const toMaglev = new Function('fn', '%PrepareFunctionForOptimization(fn); %OptimizeMaglevOnNextCall(fn);');
+    // Called enough times first for V8 to give it a feedback vector, which Maglev needs.
+    let state = 0;
+    for (let i = 0; i < 20; i++) state = inMaglev(state);
+    toMaglev(inMaglev);
+    state = inMaglev(state);
+    expect(isOptimizedOrGivenUp(inMaglev)).toBe(true);
+    expect(isOptimizedOrGivenUp(inMaglev, 'turbofan')).toBe(false);
+    const { result } = await measureRun(node, {
+      scene: 'maglev',
+      variant: 'test',
+      mode: 'production',
+      frames: 10,
+      warmup: 1,
+      quietFrames: 1,
+      maxWarmup: 20_000,
+      frameFunctions: () => [inMaglev],
+      step: () => {
+        profiler.beginFrame(16.7);
+        state = inMaglev(state);
+        profiler.endFrame();
+      },
+    });
+    // V8 alone keeps a function called once a frame in Maglev for thousands of frames; the warm-up
+    // asks for TurboFan after 1,000 JIT-quiet frames.
+    expect(isOptimizedOrGivenUp(inMaglev, 'turbofan')).toBe(true);
     expect(result.jitSettled).toBe(true);
   });
 
