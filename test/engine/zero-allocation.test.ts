@@ -124,7 +124,7 @@ function measureTicks(world: World, frames: number): Measured {
 function warmUp(world: World, frames = 1000): void {
   measureTicks(world, frames);
   const functions = world._frameFunctions();
-  for (let round = 0; round < 100 && !functions.every(isOptimizedOrGivenUp); round++) measureTicks(world, 100);
+  for (let round = 0; round < 100 && !functions.every((fn) => isOptimizedOrGivenUp(fn)); round++) measureTicks(world, 100);
   gc?.();
 }
 
