@@ -17,7 +17,7 @@ export interface AttributePageOptions {
 }
 
 /** A script the page did not load: the agent, and the browser driver's evaluations (no URL, not a built-in). */
-const injected = (frame: CallFrame): boolean => frame.url === '' && frame.scriptId !== '0';
+export const injected = (frame: CallFrame): boolean => frame.url === '' && frame.scriptId !== '0';
 /** A built-in (script 0): it allocates for whoever called it. */
 const builtIn = (frame: CallFrame): boolean => frame.scriptId === '0';
 /** AllocLab's own code bundled into the page (`alloclab/browser`'s overlay), by the source its position maps to. */
@@ -27,11 +27,13 @@ const ALLOCLAB_SOURCE = /(^|\/)node_modules\/alloclab\//;
  * What the page's game did not allocate: the agent's and the driver's functions, AllocLab's own
  * overlay bundled into the page (its graphs redraw between frames), and built-ins that only they
  * called. The agent wraps the page's frame callbacks, so a built-in is judged by its nearest
- * caller that is not one.
+ * caller that is not one. `servedFromAllocLab` names more of AllocLab's own scripts by URL (a dev
+ * server that serves its sources from a checkout, not from node_modules).
  */
-function notTheGame(map: SourceMapper) {
+export function notTheGame(map: SourceMapper, servedFromAllocLab: (url: string) => boolean = () => false) {
   const allocLab = (frame: CallFrame): boolean =>
-    frame.url !== '' && ALLOCLAB_SOURCE.test(map(frame.url, frame.lineNumber, frame.columnNumber)?.file ?? frame.url);
+    frame.url !== '' &&
+    (servedFromAllocLab(frame.url) || ALLOCLAB_SOURCE.test(map(frame.url, frame.lineNumber, frame.columnNumber)?.file ?? frame.url));
   const ours = (frame: CallFrame): boolean => injected(frame) || allocLab(frame);
   return (frame: CallFrame, callers: readonly CallFrame[]): boolean => {
     if (!builtIn(frame)) return ours(frame);

@@ -78,3 +78,5 @@ export { instrumentCode } from './transform.ts';
 export type { InstrumentCodeOptions, InstrumentedCode } from './transform.ts';
 export { DEFAULT_INCLUDE, DEFAULT_EXCLUDE, PRAGMA } from './filter.ts';
 export type { PathPattern } from './filter.ts';
+export { alloclabSampling } from './samplingPlugin.ts';
+export type { AlloclabSamplingOptions } from './samplingPlugin.ts';

@@ -96,10 +96,7 @@ export function attachProfiler(options: AttachOptions = {}): AttachedProfiler {
     release = () => turns.uninstall();
   }
 
-  const overlay = options.overlay === false ? null : new ProfilerOverlay(profiled, options.parent);
-  const model = overlay?.model ?? null;
-
-  const summary = (frames: number, summaryOptions: { warmup?: number } = {}): Promise<RunResult> => {
+  function summary(frames: number, summaryOptions: { warmup?: number } = {}): Promise<RunResult> {
     if (afterFrame !== null) return Promise.reject(new Error('attachProfiler: a summary is already being collected'));
     let skip = Math.max(0, Math.floor(summaryOptions.warmup ?? 0));
     const total = Math.max(1, Math.floor(frames));
@@ -141,7 +138,10 @@ export function attachProfiler(options: AttachOptions = {}): AttachedProfiler {
         );
       };
     });
-  };
+  }
+
+  const overlay = options.overlay === false ? null : new ProfilerOverlay(profiled, options.parent, (frames) => summary(frames));
+  const model = overlay?.model ?? null;
 
   const stats = (): FrameStats => {
     if (model !== null) return model.latest();

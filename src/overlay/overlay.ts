@@ -5,6 +5,8 @@ import { GcAllocPanel, PANEL_INTERVAL_MS } from '../panel/gc-alloc-panel.ts';
 import { FrameGraph, GraphWindow } from '../panel/frame-graph.ts';
 import { formatBytes, formatMs } from '../panel/format.ts';
 import { THEME } from '../panel/theme.ts';
+import type { RunResult } from '../profiler/RunResult.ts';
+import { SampleAction } from './sampleAction.ts';
 
 /** Scoped under .al-overlay, so the game's page styles and ours do not meet. */
 const STYLE = `
@@ -25,6 +27,15 @@ const STYLE = `
 .al-overlay .al-frame-label { flex: 1 1 auto; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .al-overlay .al-frame-bar button:disabled { opacity: 0.4; cursor: default; }
 .al-overlay .al-site-where { color: #999; }
+.al-overlay .al-sample-row { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+.al-overlay .al-sample-row button:disabled { opacity: 0.5; cursor: default; }
+.al-overlay .al-sample-status { flex: 1 1 100%; white-space: normal; color: #999; }
+.al-overlay .al-sample-status:empty { display: none; }
+.al-overlay .al-sample-status.al-notice { color: #e8b04a; margin-top: 0; }
+.al-overlay .al-sample-table td:first-child { width: 38%; }
+.al-overlay .al-sample-table td:last-child, .al-overlay .al-sample-table th:last-child { width: 22%; text-align: right; }
+.al-overlay .al-sample-path td { color: #888; padding-left: 12px; }
+.al-overlay .al-sample-hint { color: #888; margin-top: 4px; }
 `;
 
 /**
@@ -45,8 +56,14 @@ export class ProfilerOverlay {
   private _pane: Pane | null = null;
   private _expandedView: HTMLElement | null = null;
   private _timer = 0;
+  /** The "Sample 300 frames" action, when the overlay was given a way to measure frames. */
+  readonly sampling: SampleAction | null;
 
-  constructor(profiled: BrowserProfiler, parent: HTMLElement = document.body) {
+  /**
+   * `summary` measures the next frames of the game (attachProfiler's): with it, the overlay offers
+   * "Sample 300 frames" (see SampleAction).
+   */
+  constructor(profiled: BrowserProfiler, parent: HTMLElement = document.body, summary?: (frames: number) => Promise<RunResult>) {
     this._profiled = profiled;
     this.model = new GcAllocModel(profiled);
     this._style = document.createElement('style');
@@ -71,7 +88,9 @@ export class ProfilerOverlay {
       window: new GraphWindow(GRAPH_SPAN),
     });
     if (!profiled.meter.precise) this._graph.setMessage('measured bytes unavailable (no --enable-precise-memory-info)');
+    this.sampling = summary === undefined ? null : new SampleAction(summary, profiled.meter.precise);
     this.element.append(head, this._graph.element);
+    if (this.sampling !== null) this.element.append(this.sampling.element);
     parent.append(this.element);
     this.update();
     this._timer = window.setInterval(() => this.update(), PANEL_INTERVAL_MS);
@@ -93,7 +112,7 @@ export class ProfilerOverlay {
     container.append(panel.notice, panel.bytesGraph.element, panel.msGraph.element, panel.table.element);
     // The game's own allocation sites, when its code is instrumented (alloclabInstrument in its Vite config).
     if (panel.sitesModel.instrumented) container.append(panel.sites.element);
-    this.element.append(container);
+    this.element.insertBefore(container, this.sampling?.element ?? null);
     this.element.classList.add('al-expanded');
     // The full panel draws the same series over a longer history: one bytes graph, not two.
     this._graph.element.hidden = true;

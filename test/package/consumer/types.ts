@@ -7,7 +7,7 @@ import { attachProfiler, type AttachedProfiler } from 'alloclab/browser';
 import { profileFrames, profileScene, type RunResult } from 'alloclab/testing';
 import { execArgv } from 'alloclab/testing/config';
 import { chromiumTestProject } from 'alloclab/testing/browser-config';
-import { alloclabInstrument } from 'alloclab/vite';
+import { alloclabInstrument, alloclabSampling } from 'alloclab/vite';
 import AllocLabReporter, { type AllocLabReporterOptions } from 'alloclab/testing/reporter';
 
 const enemyTag = Tags.get('Enemy');
@@ -57,6 +57,7 @@ export async function typed(): Promise<void> {
   const flags: string[] = execArgv();
   const project = chromiumTestProject({ include: ['**/*.browser.test.ts'] });
   const plugin = alloclabInstrument({ include: ['src/game/'] });
+  const sampling = alloclabSampling({ debuggingUrl: 'http://127.0.0.1:9222' });
   const attached: AttachedProfiler = attachProfiler();
   attached.detach();
   // The types are real, not `any`: each of these lines must be an error.
@@ -66,7 +67,7 @@ export async function typed(): Promise<void> {
   await profileScene(scene, { variant: 1 });
   // @ts-expect-error a median is a number
   const median: string = run.bytesPerFrame.median;
-  void [flags, project, plugin, median];
+  void [flags, project, plugin, sampling, median];
 }
 
 // The reporter, as README's "Allocation regressions in CI" configures it.
