@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import type { MeasuredPage } from './measurePage.ts';
 
 /** Why a page could not be measured, in one line. */
 export class PageFailure extends Error {
@@ -8,6 +9,8 @@ export class PageFailure extends Error {
 /** The browser or the page's renderer died while the page was measured: worth one more try in a fresh browser. */
 export class PageCrash extends PageFailure {
   override readonly name = 'PageCrash';
+  /** The frames measured before the crash, where the pass read them as it went (see MeasurePageOptions.keepPartial). */
+  partial: MeasuredPage | null = null;
 }
 
 /** How long a browser may take to close before its process is killed. */
@@ -77,19 +80,20 @@ export function crashWatch(browser: Browser): CrashWatch {
  * Runs `pass`, and once more in a fresh browser when it crashed (a renderer out of memory, say,
  * under a real game): `retrying` says so in one line first. A second crash is passed to
  * `secondCrash`, which makes it the caller's one-line failure; any other error is rethrown as is.
+ * `pass` is told which attempt it is (the second may read its frames as it goes, to keep them).
  */
 export async function retryOnceAfterCrash<T>(
-  pass: () => Promise<T>,
+  pass: (attempt: 1 | 2) => Promise<T>,
   retrying: (crash: PageCrash) => void,
   secondCrash: (crash: PageCrash) => Error,
 ): Promise<T> {
   try {
-    return await pass();
+    return await pass(1);
   } catch (error) {
     if (!(error instanceof PageCrash)) throw error;
     retrying(error);
     try {
-      return await pass();
+      return await pass(2);
     } catch (again) {
       throw again instanceof PageCrash ? secondCrash(again) : again;
     }

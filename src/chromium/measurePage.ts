@@ -23,13 +23,32 @@ export interface MeasurePageOptions {
   gpu?: PageGpu;
   /** V8 flags instead of the production lab's (the attribution pass turns inlining off). */
   jsFlags?: readonly string[];
+  /**
+   * Read the frames measured so far about once a second while measuring, so that a crash keeps
+   * them (`PageCrash.partial`). Off by default: each read runs the summary between two frames, in
+   * the page (the retry after a first crash turns it on).
+   */
+  keepPartial?: boolean;
   /** Called with a DevTools session to the page right before the measured frames start and after they ended. */
   aroundMeasure?: { before(session: CDPSession): Promise<void>; after(session: CDPSession): Promise<void> };
 }
 
 export { PageFailure } from './crashWatch.ts';
 
+/** What a pass kept as it went: the frames measured so far (with `keepPartial`), and the browser. */
+interface Kept {
+  partial: MeasuredPage | null;
+}
+
+/** A measured page, and the browser that measured it. */
+export interface MeasuredPage {
+  page: PageResult;
+  runtime: ChromiumRuntime;
+}
+
 const POLL_MS = 200;
+/** How often a pass with `keepPartial` reads the frames measured so far. */
+const PARTIAL_EVERY_MS = 1000;
 
 /**
  * Measures a page the user serves (or a file): a fresh headless Chromium with precise memory
@@ -50,11 +69,15 @@ export async function measurePage(
     args: [...chromiumArgs(jsFlags), ...GPU_SWITCHES[options.gpu ?? 'swiftshader']],
   });
   const watch = crashWatch(browser);
+  const kept: Kept = { partial: null };
   try {
-    return await measureInBrowser(browser, url, options, jsFlags, script, watch);
+    return await measureInBrowser(browser, url, options, jsFlags, script, watch, kept);
   } catch (error) {
     // After a crash, whatever failed (an evaluate on a closed page) failed because of it.
-    throw watch.failure() ?? error;
+    const crash = watch.failure();
+    if (crash === null) throw error;
+    crash.partial = kept.partial;
+    throw crash;
   } finally {
     await closeBrowser(browser, pid);
   }
@@ -67,6 +90,7 @@ async function measureInBrowser(
   jsFlags: readonly string[],
   script: string,
   watch: CrashWatch,
+  kept: Kept,
 ): Promise<{ page: PageResult; runtime: ChromiumRuntime; pageErrors: string[] }> {
   const page = await browser.newPage();
   watch.watchPage(page);
@@ -80,6 +104,9 @@ async function measureInBrowser(
   }
   const idleMs = options.idleMs ?? 10_000;
   const total = options.warmup + options.frames;
+  // Read now, while the browser is sure to be there: a crash later keeps it with the frames.
+  const version = (await (await browser.newBrowserCDPSession()).send('Browser.getVersion')) as { jsVersion: string };
+  const runtime: ChromiumRuntime = { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] };
   const first = await status(page);
   if (!first.calibration.precise) throw new PageFailure(first.calibration.reason);
   await waitFor(
@@ -101,13 +128,24 @@ async function measureInBrowser(
   // Its failure is read below, after the watch; no rejection may go unhandled meanwhile.
   measuring.catch(() => undefined);
   // Watched from here while the page measures; the watch's reads run between frames.
+  let partialAt = Date.now();
   await waitFor(
     page,
     idleMs,
     (s) => s.measured >= options.frames,
-    (s) => {
+    async (s) => {
       watch.at(`measuring, ${s.measured} of ${options.frames} measured`, s.turns);
       options.onProgress?.(options.warmup + s.measured, total);
+      if (options.keepPartial && s.measured > 0 && Date.now() - partialAt >= PARTIAL_EVERY_MS) {
+        partialAt = Date.now();
+        const sofar = await page.evaluate((args) => (window as unknown as { alloclabPage: PageAgent }).alloclabPage.finish(args), {
+          scene: url,
+          warmup,
+          trace: null,
+          keepSlices: false,
+        });
+        kept.partial = { page: sofar, runtime };
+      }
     },
   );
   await measuring;
@@ -120,8 +158,7 @@ async function measureInBrowser(
     keepSlices: options.keepSlices,
   });
   options.onProgress?.(total, total);
-  const version = (await (await browser.newBrowserCDPSession()).send('Browser.getVersion')) as { jsVersion: string };
-  return { page: result, runtime: { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] }, pageErrors };
+  return { page: result, runtime, pageErrors };
 }
 
 async function status(page: Page): Promise<PageStatus> {
@@ -135,12 +172,17 @@ async function status(page: Page): Promise<PageStatus> {
  * Polls the page until `done`, failing when no new frame came for `idleMs`: with a message that
  * tells a page that never asked for a frame from one that stopped asking.
  */
-async function waitFor(page: Page, idleMs: number, done: (s: PageStatus) => boolean, progress: (s: PageStatus) => void): Promise<void> {
+async function waitFor(
+  page: Page,
+  idleMs: number,
+  done: (s: PageStatus) => boolean,
+  progress: (s: PageStatus) => void | Promise<void>,
+): Promise<void> {
   let lastTurns = -1;
   let lastChange = Date.now();
   for (;;) {
     const s = await status(page);
-    progress(s);
+    await progress(s);
     if (done(s)) return;
     if (s.turns !== lastTurns) {
       lastTurns = s.turns;

@@ -7,6 +7,7 @@ import { toRunFile, stringifyRunFile } from '../profiler/exports/runFile.ts';
 import { toChromeTrace } from '../profiler/exports/chromeTrace.ts';
 import { findChromium, NO_CHROMIUM } from '../chromium/findChromium.ts';
 import { PAGE_GPU_MODES, type PageGpu } from '../chromium/chromiumFlags.ts';
+import type { MeasuredPage } from '../chromium/measurePage.ts';
 import { formatRun } from './format/format.ts';
 import { formatGcReport } from './format/formatGc.ts';
 import { formatAttribution, formatEngine } from './format/formatBrowser.ts';
@@ -100,20 +101,24 @@ export function addPageCommand(
           : null;
       bar?.start(options.warmup + options.frames, 0);
       // A browser that dies under a real game (it happens, with WebGL on the CPU) gets one more try in a fresh one.
-      const onceMore = <T>(pass: () => Promise<T>, what: string): Promise<T> =>
+      const onceMore = <T>(pass: (attempt: 1 | 2) => Promise<T>, what: string): Promise<T> =>
         retryOnceAfterCrash(
           pass,
           (crash) => {
             bar?.stop();
             console.error(`alloclab: page ${url}: ${what}: ${crash.message}; trying once more in a fresh browser`);
           },
-          (crash) => new UsageError(`page ${url}: ${what}: ${crash.message}, in the second browser too`),
+          (crash) => new CrashedTwice(`page ${url}: ${what}: ${crash.message}, in the second browser too`, crash.partial),
         );
       let measured;
+      // The second browser crashed too, after measuring some frames: they are reported and written, and the command exits 2.
+      let crashedAfter: string | null = null;
       try {
         measured = await onceMore(
-          () =>
+          (attempt) =>
             measurePage(url, {
+              // The second try reads its frames as it goes, so a second crash does not lose them.
+              keepPartial: attempt === 2,
               executablePath,
               frames: options.frames,
               warmup: options.warmup,
@@ -130,7 +135,10 @@ export function addPageCommand(
       } catch (error) {
         // The page's own problems are the user's to fix: one line, exit 2.
         if (error instanceof PageFailure) throw new UsageError(`page ${url}: ${error.message}`);
-        throw error;
+        if (!(error instanceof CrashedTwice) || error.partial === null) throw error;
+        const kept = error.partial.page.result.frames;
+        crashedAfter = `${error.message}; kept the ${kept} frame(s) of ${options.frames} measured before it`;
+        measured = { ...error.partial, pageErrors: [] };
       } finally {
         bar?.stop();
       }
@@ -138,7 +146,7 @@ export function addPageCommand(
       const run = page.result;
       // A sampling pass that fails loses nothing measured: the run is reported and written, and the command exits 2.
       let samplingFailed: string | null = null;
-      if (options.attribute && pageErrors.length === 0) {
+      if (options.attribute && pageErrors.length === 0 && crashedAfter === null) {
         const pass =
           options.progress && process.stderr.isTTY === true
             ? new SingleBar(
@@ -192,19 +200,23 @@ export function addPageCommand(
           "The sampling ran from the first measured frame to the last, so work the page does between frames (timers, events) is in it too; what AllocLab's agent, its overlay and the browser driver allocate is left out.\n",
         );
       }
-      say(formatEngine({ engine: 'chromium', ...runtime }));
+      say(formatEngine({ engine: 'chromium', ...runtime }, { traced: crashedAfter === null }));
       // As `run` does for a scene that threw: exit 2, and no file unless --keep-failed (its JSON says what failed).
       const failure =
-        pageErrors.length > 0
-          ? { scene: url, variant: 'page', phase: 'frames', message: `${pageErrors.length} uncaught error(s); first: ${pageErrors[0]}` }
-          : null;
-      if (failure) console.error(`alloclab: page ${url} failed in ${failure.phase}: ${failure.message}`);
+        crashedAfter !== null
+          ? { scene: url, variant: 'page', phase: 'frames', message: crashedAfter }
+          : pageErrors.length > 0
+            ? { scene: url, variant: 'page', phase: 'frames', message: `${pageErrors.length} uncaught error(s); first: ${pageErrors[0]}` }
+            : null;
+      if (crashedAfter !== null) console.error(`alloclab: ${crashedAfter}`);
+      else if (failure) console.error(`alloclab: page ${url} failed in ${failure.phase}: ${failure.message}`);
       const outputs: Output[] = [];
-      if (options.json && (failure === null || options.keepFailed)) {
+      // Frames measured before a crash are the user's record: written whatever the flags (the JSON says what failed).
+      if (options.json && (failure === null || options.keepFailed || crashedAfter !== null)) {
         const file = toRunFile({ engine: 'chromium', ...runtime }, [run], { perFrame: true, ...(failure ? { failure } : {}) });
         outputs.push({ path: options.json, data: stringifyRunFile(file), written: `JSON written to ${options.json}` });
       }
-      if (options.trace && failure === null) {
+      if (options.trace && (failure === null || crashedAfter !== null)) {
         const trace = toChromeTrace([{ result: run, frames: page.frames, markerNames: page.markerNames }]);
         outputs.push({ path: options.trace, data: JSON.stringify(trace), written: `Chrome trace written to ${options.trace}` });
       }
@@ -213,4 +225,14 @@ export function addPageCommand(
         console.error(`alloclab: page ${url}: ${samplingFailed}; the measured run is reported without attribution`);
       setExitCode(failure || samplingFailed !== null ? 2 : options.budget !== undefined && !withinBudget([run], options.budget) ? 1 : 0);
     });
+}
+
+/** The second browser crashed too; `partial` holds the frames it measured before (null when none were read). */
+class CrashedTwice extends UsageError {
+  readonly partial: MeasuredPage | null;
+
+  constructor(message: string, partial: MeasuredPage | null) {
+    super(message);
+    this.partial = partial;
+  }
 }

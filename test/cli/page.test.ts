@@ -161,12 +161,14 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     expect(events.length).toBeGreaterThan(300);
   });
 
-  it('a renderer that dies mid-run is said in one line, and the run is measured again in a fresh browser; twice is exit 2, nothing left running', async () => {
+  it('a renderer that dies mid-run is said in one line, and the run is measured again in a fresh browser; twice is exit 2 with the frames measured before it kept, nothing left running', async () => {
     const url = pathToFileURL(join(pages, 'raf-loop.html')).href;
     const json = tempFile('crash.json');
+    const kept = tempFile('crash-kept.json');
     const [once, twice] = await Promise.all([
       withDyingRenderer(['page', url, '--frames', '120', '--warmup', '60', '--json', json, '--no-progress'], 1, 1500),
-      withDyingRenderer(['page', url, '--frames', '120', '--warmup', '60', '--no-progress'], 2, 1500),
+      // Killed 4 s after each renderer appeared: some 2 s into its 5 s of measured frames.
+      withDyingRenderer(['page', url, '--frames', '300', '--warmup', '60', '--json', kept, '--no-progress'], 2, 4000),
     ]);
     expect(once.stderr).toMatch(
       /^alloclab: page file:\S+raf-loop\.html: measuring: the page's renderer crashed at frame \d+ \((warm-up|measuring, \d+ of 120 measured)\); trying once more in a fresh browser\n$/,
@@ -177,9 +179,21 @@ describe('alloclab page', { timeout: 180_000 }, () => {
     expect(twice.code).toBe(2);
     const lines = twice.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(
-      /^alloclab: page file:\S+raf-loop\.html: measuring: the page's renderer crashed at frame \d+ \(.+\), in the second browser too$/,
-    );
+    const last =
+      /^alloclab: page file:\S+raf-loop\.html: measuring: the page's renderer crashed at frame \d+ \(measuring, \d+ of 300 measured\), in the second browser too; kept the (\d+) frame\(s\) of 300 measured before it$/.exec(
+        lines[1]!,
+      );
+    expect(last, lines[1]).not.toBeNull();
+    // The second try read its frames as it went: those measured before the crash are reported and written.
+    const file = parseRunFile(JSON.parse(readFileSync(kept, 'utf8')));
+    const run = file.runs[0]!;
+    expect(run.frames).toBe(Number(last![1]));
+    expect(run.frames).toBeGreaterThan(0);
+    expect(run.frames).toBeLessThan(300);
+    expect(run.perFrameBytes).toHaveLength(run.frames);
+    expect(file.failure?.message).toBe(lines[1]!.replace(/^alloclab: /, ''));
+    expect(twice.stdout).toContain(`JSON written to ${kept}`);
+    expect(twice.stdout).toContain('no DevTools trace (the browser crashed before it ended): GCs inferred from the heap');
     await new Promise((done) => setTimeout(done, 1000));
     expect(twice.tree.filter(isRunning)).toEqual([]);
   });

@@ -14,11 +14,18 @@ function sampledBytes(value: number): string {
 }
 
 /** The line naming the engine a browser run measured in. */
-export function formatEngine(runtime: { engine: 'node' | 'chromium'; version: string; v8: string; flags: string[] }): string {
+export function formatEngine(
+  runtime: { engine: 'node' | 'chromium'; version: string; v8: string; flags: string[] },
+  options: { traced?: boolean } = {},
+): string {
   if (runtime.engine === 'node') {
     return `Measured in Node ${runtime.version} (V8 ${runtime.v8}, flags ${runtime.flags.join(' ')}): byte figures belong to this V8 version.`;
   }
-  return `Measured in headless Chromium ${runtime.version} (V8 ${runtime.v8}, flags ${runtime.flags.join(' ')}) with precise memory; GC pauses and JIT installs from the DevTools trace.`;
+  const ground =
+    options.traced === false
+      ? 'no DevTools trace (the browser crashed before it ended): GCs inferred from the heap, JIT installs unseen'
+      : 'GC pauses and JIT installs from the DevTools trace';
+  return `Measured in headless Chromium ${runtime.version} (V8 ${runtime.v8}, flags ${runtime.flags.join(' ')}) with precise memory; ${ground}.`;
 }
 
 /** Functions whose call paths the table shows (the JSON has them for every function). */

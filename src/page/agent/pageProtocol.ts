@@ -36,6 +36,9 @@ export interface PageAgent {
    * (outside any frame); each measured frame is bracketed by trace marks. Resolves when done.
    */
   measure(frames: number): Promise<void>;
-  /** Summarises the measured frames, with GC and JIT ground truth from `trace` (or heap drops when null). */
+  /**
+   * Summarises the measured frames, with GC and JIT ground truth from `trace` (or heap drops when
+   * null). Also while measuring (between frames, trace null): the frames measured so far.
+   */
   finish(options: { scene: string; warmup: number; trace: FrameTrace | null; keepSlices: boolean }): PageResult;
 }
