@@ -72,6 +72,7 @@ export async function openBrowserLab(ref: SceneRef, options: { attribute: boolea
         mode: spec.mode,
         deep: spec.deep,
         keepSlices: spec.keepSlices,
+        atFrame: spec.atFrame ?? null,
       };
       const passes = options.attribute ? 2 : 1;
       let firstTotal = 0;

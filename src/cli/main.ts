@@ -58,6 +58,7 @@ interface RunOptions extends ExtraPassOptions {
   browser: boolean;
   attribute: boolean;
   timeout: number;
+  atFrame?: number;
   verbose: boolean;
   keepFailed: boolean;
   all: boolean;
@@ -90,6 +91,11 @@ function addRunOptions(command: Command, withVariant: boolean): Command {
     .option('-f, --frames <n>', 'frames to measure', positiveInt('--frames', 1), 600)
     .option('-w, --warmup <n>', 'frames to run first, at least (warm-up goes on until the JIT is quiet)', positiveInt('--warmup', 0), 300)
     .option('-s, --size <n>', "the scene's size parameter (default: the scene's own)", positiveInt('--size', 0))
+    .option(
+      '--at-frame <n>',
+      "measure a fresh world from its frame n on, after the code warmed up on a world of its own (the sandbox's way: its runs say the frame as warmup)",
+      positiveInt('--at-frame', 0),
+    )
     .addOption(
       new Option('-m, --mode <mode>', 'production: optimiser on; deterministic: no optimising JIT')
         .choices(PROFILE_MODES)
@@ -144,6 +150,9 @@ function checkOptions(options: RunOptions): void {
   if (options.sites && !('registerHooks' in nodeModule)) {
     throw new UsageError(`--sites needs Node 22.15 or newer (it counts with module.registerHooks); this is Node ${process.versions.node}`);
   }
+  // Their second pass re-runs the warm-up's frames on one world: it cannot repeat a switch to another.
+  if (options.atFrame !== undefined && (options.sites || options.attribute))
+    throw new UsageError(`--at-frame cannot be combined with --${options.sites ? 'sites' : 'attribute'}`);
   if (options.sites && options.browser)
     throw new UsageError(
       '--sites is not available with --browser',
@@ -181,6 +190,7 @@ async function measure(
     deep: options.deep,
     keepSlices: options.trace !== undefined,
     sites: options.sites,
+    atFrame: options.atFrame ?? null,
     ...extraPassSpec(options),
   });
   // A scene file is loaded in the process that measures its first variant (not in the CLI); a

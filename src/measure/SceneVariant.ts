@@ -4,6 +4,7 @@ import type { SceneDefinition, SceneInstance, SceneSetup } from '../engine/Scene
 import { World } from '../engine/World.ts';
 import type { FrameProfiler } from '../profiler/FrameProfiler.ts';
 import { markerCount, markerName } from '../profiler/ProfilerMarker.ts';
+import type { WorldLead } from './measureFrames.ts';
 import type { SceneErrorSummary, VariantFailure } from './VariantSpec.ts';
 
 /** A scene has no variant of the requested name. */
@@ -129,4 +130,41 @@ export function markerNames(): string[] {
   const names: string[] = [];
   for (let id = 0; id < markerCount(); id++) names.push(markerName(id));
   return names;
+}
+
+/**
+ * A variant measured from frame `atFrame` of a fresh world (`alloclab run --at-frame`): `step`
+ * runs `warmedOn` during warm-up; `lead.start()` (measureFrames calls it once warm-up ended, at
+ * each measurement) makes a fresh world with `make` and runs it from then on. `current` is the
+ * world being stepped.
+ */
+export class VariantAtFrame {
+  current: SceneVariant;
+  readonly step: () => void;
+  readonly lead: WorldLead;
+  private readonly _warmedOn: SceneVariant;
+
+  constructor(warmedOn: SceneVariant, make: () => SceneVariant, atFrame: number) {
+    this.current = warmedOn;
+    this._warmedOn = warmedOn;
+    let active = warmedOn.step;
+    this.step = () => active();
+    // A fresh world at each start: a measurement taken again (V8 disturbed the first) measures the
+    // same frames of the world again, after the code ran on the last one meanwhile.
+    this.lead = {
+      start: () => {
+        const fresh = make();
+        this.current = fresh;
+        active = fresh.step;
+        return atFrame;
+      },
+      frames: () => this.current.clock.frames,
+    };
+  }
+
+  /** The measured world's errors, or those of the world the code warmed up on when it threw none. */
+  errorSummary(locate?: (error: unknown) => string | undefined): SceneErrorSummary {
+    const measured = this.current;
+    return measured.errors.length === 0 ? this._warmedOn.errorSummary(locate) : measured.errorSummary(locate);
+  }
 }

@@ -20,6 +20,11 @@ export interface VariantSpec {
   keepSlices: boolean;
   /** Consecutive JIT-quiet frames that end the warm-up (default 1,000; 0: exactly `warmup` frames). */
   quietFrames?: number;
+  /**
+   * Measure a fresh world from this frame on, after the code warmed up on a world of its own
+   * (see `WorldLead`); null or absent: the world the code warmed up on.
+   */
+  atFrame?: number | null;
 }
 
 /** Errors the scene's behaviours threw during frames (each frame went on, as in Unity). */

@@ -82,6 +82,25 @@ export interface MeasureFramesOptions {
   siteReferenceBytes?: readonly number[];
   /** Called now and then with frames done and total (warm-up included). */
   onProgress?: (done: number, total: number, phase: 'warmup' | 'measure') => void;
+  /**
+   * Measure another world than the one the code warmed up on, from a given frame of it (see
+   * `WorldLead`): once warm-up ended, `lead.start()` switches `step` to it and says how many of its
+   * frames run, unmeasured, before the measured ones.
+   */
+  lead?: WorldLead;
+}
+
+/**
+ * A world measured from a given frame (`alloclab run --at-frame`): the code warms up on a world of
+ * its own until the JIT is done with it, then a fresh world runs exactly that many frames and the
+ * frames after them are measured, as in the sandbox, whose page warms a scene's code on a world
+ * off-screen before the one it shows. So the same stretch of a scene can be measured in both.
+ */
+export interface WorldLead {
+  /** Starts a fresh world to measure (the step runs it from now on); returns its frames to run before the measured ones. */
+  start(): number;
+  /** Frames the world to measure has run so far. */
+  frames(): number;
 }
 
 /** A measured run with the raw material exports need. */
@@ -140,6 +159,14 @@ export async function measureFrames(
     }
   }
   const jitSettled = judge.sees && (quiet === 0 || quietRun >= quiet) && optimized;
+  const lead = options.lead?.start() ?? 0;
+  for (let done = 0; done < lead; ) {
+    const n = Math.min(PROGRESS_EVERY, lead - done);
+    runFrames(step, n);
+    done += n;
+    await platform.betweenChunks?.();
+  }
+  const worldFrame = options.lead?.frames();
 
   await platform.beforeMeasure();
   const collector = new FrameCollector(profiler.recorder, clock, meter, { keepSlices: options.keepSlices });
@@ -177,7 +204,8 @@ export async function measureFrames(
       variant: options.variant,
       mode: options.mode,
       size: options.size ?? null,
-      warmup: warm,
+      warmup: warm + lead,
+      ...(worldFrame === undefined ? {} : { worldFrame }),
       jitSettled,
       warmupJudge: judge.name,
       refusedMarkerEvents: profiler.recorder.eventsRefused - refusedBefore,

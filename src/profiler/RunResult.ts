@@ -147,6 +147,12 @@ export interface RunResult {
   frames: number;
   /** Frames run before measuring (at least the requested warm-up; more until the JIT was quiet). */
   warmup: number;
+  /**
+   * Frames the measured world had run before the first measured frame, when it is not the world the
+   * code warmed up on (`alloclab run --at-frame`: a fresh world after the warm-up); `warmup` counts
+   * both worlds' frames. Absent otherwise.
+   */
+  worldFrame?: number;
   /** True when warm-up ended because the JIT stopped compiling, false when it hit its limit. */
   jitSettled: boolean;
   /** How the end of warm-up was told (absent in files written before it was recorded). */

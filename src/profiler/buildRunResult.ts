@@ -15,6 +15,8 @@ export interface RunLabel {
   /** The young generation's capacity over the measured frames (mean of before and after), where the host can read it (for `gc.minorGcSpacing`). */
   youngGenerationBytes?: number | null;
   warmup: number;
+  /** See RunResult.worldFrame. */
+  worldFrame?: number;
   jitSettled: boolean;
   warmupJudge?: WarmupJudgeName;
   refusedMarkerEvents: number;
@@ -109,6 +111,7 @@ export function buildRunResult(
     size: label.size,
     frames,
     warmup: label.warmup,
+    ...(label.worldFrame === undefined ? {} : { worldFrame: label.worldFrame }),
     jitSettled: label.jitSettled,
     ...(label.warmupJudge === undefined ? {} : { warmupJudge: label.warmupJudge }),
     heapMeter: { kind: meter.kind, precise: meter.precise },

@@ -32,7 +32,7 @@ export async function runCompare(host: BrowserHost, frames: number, onProgress: 
         frames,
         onWarmup: (ran, watch) => onProgress(`${variant}: ${warmupStatus(ran, watch, host.quiet.quietRun)}`),
         onProgress: (done, total, windowNumber) =>
-          onProgress(`${variant}: ${done}/${total} frames${windowNumber > 1 ? ' (measuring again: V8 disturbed the first window)' : ''}`),
+          onProgress(`${variant}: ${done}/${total} frames${windowNumber > 1 ? ' (measuring again: V8 disturbed the window before)' : ''}`),
       });
       runs.push(run.result);
     }

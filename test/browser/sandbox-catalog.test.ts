@@ -1,11 +1,9 @@
-// Catalog scenes in the built sandbox page (vite build + vite preview, not a fixture), measured by
-// the page itself after its own warm-up, and checked against `alloclab run --browser` of the same
-// variant and size. It asserts the steady frame (median and 95th percentile); one-off frames
-// still reach the mean now and then (see the comment below), so a renderer that allocates only in
-// rare frames passes here and shows in `npm run check:sandbox`'s mean and Render columns. CI
-// measures the scenes whose sprites come and go (bullets) and whose sprites are text (hud-text),
-// the two things the sandbox's renderer has to do without allocating;
-// `npm run check:sandbox` measures all fourteen the same way.
+// Every catalog scene in the built sandbox page (vite build + vite preview, not a fixture), both
+// variants, measured by the page itself after its own warm-up, as a user reads them; steady
+// scenes are checked against `alloclab run --browser` of the same variant and size. An optimized
+// variant must read 0 B in every frame: median and mean, with the Render marker (the sandbox's
+// sync to pixi.js) at 0 B. A window that V8 disturbed (a one-off frame of its own) is measured
+// again by the page, up to three windows, and the run says so (`remeasured`).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,13 +17,9 @@ import type { RunResult } from '../../src/profiler/RunResult.ts';
 import { measureCatalogInSandbox, type SandboxReading } from './catalog.ts';
 import { buildAndPreview, findChromium, launchChromium, NO_CHROMIUM } from './harness.ts';
 
-const SCENES = ['bullets', 'hud-text', 'boxing'];
-/**
- * Scenes that allocate the same in every stretch of frames, whose figures the CLI's must match.
- * Not bullets: its waves move its median with the stretch measured (1,320 B in one, more in
- * another), and the CLI cannot be told to measure the page's stretch.
- */
-const STEADY = ['hud-text', 'boxing'];
+import { scenes as catalog } from '../../scenes/index.ts';
+
+const SCENES = catalog.map((scene) => scene.name);
 const bin = join(import.meta.dirname, '../../bin/alloclab.js');
 const scratch = mkdtempSync(join(tmpdir(), 'alloclab-sandbox-catalog-'));
 
@@ -33,6 +27,8 @@ let server: PreviewServer;
 let browser: Browser;
 let readings: SandboxReading[] = [];
 let pageErrors: string[] = [];
+/** `alloclab run --browser` of each allocating variant, over the stretch of the world the page measured. */
+const cliRuns = new Map<string, RunResult>();
 
 beforeAll(async () => {
   if (findChromium() === null) throw new Error(NO_CHROMIUM);
@@ -41,17 +37,21 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ readings, errors: pageErrors } = await measureCatalogInSandbox(browser, `${url}?resolution=0.25&pace=max`, {
     scenes: SCENES,
-    // One-off frames of KBs still land in optimized variants now and then (seen: one frame of
-    // 2.3 KB in bullets' Render, 3.4 KB in hud-text, in 300; JIT work the page cannot see), so the
-    // test asserts the steady frame (median and 95th percentile 0 B) and prints the mean.
-    onReading: ({ scene, variant, run, render }) => {
-      if (variant === 'optimized' && (run.bytesPerFrame.mean > 0 || render > 0))
-        console.warn(
-          `${scene} optimized: mean ${run.bytesPerFrame.mean} B/frame (max ${run.bytesPerFrame.max} B), Render ${render} B, after ${run.warmup} warm-up frames`,
-        );
-    },
+    // The allocating variant of each scene first: a fresh page's own code (its panel, pixi.js) is
+    // still being compiled during the first scene it shows, and V8 installs that code in whatever
+    // frame runs then (seen: one-offs of 1 to 5 KB in three windows in a row of the first scene's
+    // optimized variant), which a page cannot see (no DevTools trace); an allocating median shrugs
+    // them off.
+    variants: ['allocating', 'optimized'],
   }));
-}, 240_000);
+  // Two at a time, each its own browser.
+  const pending = readings.filter((r) => r.variant === 'allocating');
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let next = pending.shift(); next !== undefined; next = pending.shift()) cliRuns.set(next.scene, await cliRun(next.run));
+    }),
+  );
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -61,41 +61,51 @@ afterAll(async () => {
 
 const reading = (scene: string, variant: string) => readings.find((r) => r.scene === scene && r.variant === variant)!;
 
-/** `alloclab run --browser` of the same variant, size and number of frames. */
+/**
+ * `alloclab run --browser` of the same variant, size and number of frames, from the frame of the
+ * world the page's window started at (--at-frame: as the page, it warms the code up on a world of
+ * its own first, then measures a fresh one from that frame).
+ */
 async function cliRun(page: RunResult): Promise<RunResult> {
   const json = join(scratch, `${page.scene}-${page.variant}.json`);
   const args = ['run', page.scene, '--browser', '--variant', page.variant, ...(page.size === null ? [] : ['--size', String(page.size)])];
-  args.push('--frames', String(page.frames), '--json', json, '--no-progress');
+  args.push('--frames', String(page.frames), '--at-frame', String(page.warmup), '--json', json, '--no-progress');
   await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, NODE_OPTIONS: '' } });
   return parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs[0]!;
 }
 
 describe.each(SCENES)('%s in the built sandbox (pace max)', (scene) => {
-  it('optimized reads 0 B in at least 95% of its frames after the page\u2019s warm-up, Render included', () => {
-    const { run } = reading(scene, 'optimized');
+  it('optimized reads 0 B in every frame after the page\u2019s warm-up, Render included', () => {
+    const { run, render } = reading(scene, 'optimized');
     expect(run.jitSettled).toBe(true);
     expect(run.warmupJudge).toBe('tiers');
     expect(run.frames).toBe(300);
-    expect(run.bytesPerFrame.median).toBe(0);
-    expect(run.bytesPerFrame.p95).toBe(0);
+    const seen = `worst frames ${JSON.stringify(run.worstFrames)}, markers ${run.markers.map((m) => `${m.name} ${m.bytesPerFrame}`).join(', ')}, remeasured ${JSON.stringify(run.remeasured ?? null)}`;
+    expect(run.bytesPerFrame.median, seen).toBe(0);
+    expect(run.bytesPerFrame.mean, seen).toBe(0);
+    expect(render, seen).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 
-  it('allocating reads bytes, and what `alloclab run --browser` reads (steady scenes), but for what drawing reads', async () => {
+  it('allocating reads bytes, and what `alloclab run --browser --at-frame` reads over the same frames, but for what drawing reads', () => {
     const { run: page, render } = reading(scene, 'allocating');
     expect(page.bytesPerFrame.median).toBeGreaterThan(0);
-    if (!STEADY.includes(scene)) return;
-    const cli = await cliRun(page);
-    // The same world (seed, size, 1/60 s steps), but not the same stretch of it: the CLI's warm-up
-    // goes on until its JIT watch sees no more code installs (here ~3,000 frames against the
-    // page's ~600), so the two measure 300 frames apart in time. Steady scenes allocate the same
-    // in every stretch, to within 2% (the heap meter crossing a page adds up to 48 B). What the lab
-    // page has no part for is the Render marker: the sync reads each text sprite's string, and a
-    // string built by '+' is a rope that reading flattens into a new string, bytes a game that
-    // draws its text spends too (hud-text: ~340 B a frame).
+    const cli = cliRuns.get(scene)!;
+    expect(cli.bytesPerFrame.median).toBeGreaterThan(0);
+    // leaks' allocating variant leaks into module-level registries that every world of the realm
+    // shares (a global map keyed by string, a sprite cache): the page's off-screen world and the
+    // CLI's warm-up world fill them with different numbers of frames, and what the next entry
+    // costs depends on how big they are (seen: 2,056 B in the page, 1,976 B in the CLI).
+    if (scene === 'leaks') return;
+    expect(cli.worldFrame).toBe(page.warmup);
+    // The same world (seed, size, 1/60 s steps) over the same frames, its code warmed up on a
+    // world of its own in both. Their figures agree to within 2% (the heap meter crossing a page
+    // adds up to 48 B), but for the Render marker, which the lab page has no part for: the sync
+    // reads each text sprite's string, and a string built by '+' is a rope that reading flattens
+    // into a new string, bytes a game that draws its text spends too (hud-text: ~340 B a frame).
     const gap = Math.abs(page.bytesPerFrame.median - cli.bytesPerFrame.median);
     expect(gap, `page ${page.bytesPerFrame.median} B (Render ${render} B), CLI ${cli.bytesPerFrame.median} B`).toBeLessThanOrEqual(
       render + 0.02 * cli.bytesPerFrame.median,
     );
-  }, 60_000);
+  });
 });

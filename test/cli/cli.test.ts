@@ -159,6 +159,35 @@ describe('alloclab CLI: runs', () => {
     expect(allocating!.bytesPerFrame.min).toBeGreaterThan(0);
   });
 
+  it('--at-frame measures a fresh world from that frame, after the code warmed up on a world of its own; beside --sites it is refused', async () => {
+    const json = join(tempDir('alloclab-at-frame-'), 'at.json');
+    const at = await alloclab(
+      'run',
+      'bullets',
+      '--variant',
+      'allocating',
+      '--frames',
+      '100',
+      '--at-frame',
+      '250',
+      '--json',
+      json,
+      '--no-progress',
+    );
+    expect(at.code, at.stderr).toBe(0);
+    expect(at.stdout).toMatch(
+      /^bullets · allocating · production · 100 frames \(warm-up [\d,]+; measured from frame 250 of a fresh world/m,
+    );
+    const run = parseRunFile(JSON.parse(readFileSync(json, 'utf8'))).runs[0]!;
+    expect(run.worldFrame).toBe(250);
+    // The world the code warmed up on ran at least --warmup (300) frames before the fresh one's 250.
+    expect(run.warmup).toBeGreaterThanOrEqual(300 + 250);
+    expect(run.frames).toBe(100);
+    const refused = await alloclab('run', 'bullets', '--at-frame', '10', '--sites');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('alloclab: --at-frame cannot be combined with --sites\n');
+  });
+
   it('--budget exits 1 and says by how much a variant is over', async () => {
     const over = await alloclab(
       'run',

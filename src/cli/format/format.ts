@@ -36,7 +36,7 @@ export function formatRun(run: RunResult, topMarkers = 8): string {
   const lines: string[] = [];
   const size = run.size === null ? '' : ` · size ${formatCount(run.size)}`;
   lines.push(
-    `${run.scene} · ${run.variant} · ${run.mode} · ${formatCount(run.frames)} frames (warm-up ${formatCount(run.warmup)}${run.jitSettled ? '' : ', not seen to settle: the JIT was still busy or could not be watched'})${size}`,
+    `${run.scene} · ${run.variant} · ${run.mode} · ${formatCount(run.frames)} frames (warm-up ${formatCount(run.warmup)}${run.worldFrame === undefined ? '' : `; measured from frame ${formatCount(run.worldFrame)} of a fresh world`}${run.jitSettled ? '' : ', not seen to settle: the JIT was still busy or could not be watched'})${size}`,
   );
   const b = run.bytesPerFrame;
   const summary = new Table({ style: plain, chars: compact, colAligns: ['left', 'right', 'right', 'right', 'right', 'right'] });

@@ -4,7 +4,7 @@
  */
 import { createNodeProfiler } from '../../node/NodeProfiler.ts';
 import { measureConfirmed } from '../../node/measureConfirmed.ts';
-import { markerNames, openVariant } from '../../measure/SceneVariant.ts';
+import { markerNames, openVariant, VariantAtFrame } from '../../measure/SceneVariant.ts';
 import { errorLocation, loadScene } from '../sceneRef.ts';
 import type { SceneSetup } from '../../engine/Scene.ts';
 import { runExtraPasses } from './extraPasses.ts';
@@ -36,29 +36,40 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
       }
     };
   }
-  const run = openVariant(
-    { ...scene, variants },
-    {
-      variant: spec.variant,
-      size: spec.size,
-      profiler: node.profiler,
-      deep: spec.deep,
-      digestFrame: Math.max(1, spec.warmup),
-    },
-  );
-  if (run.type === 'error') {
-    const location = run.phase === 'setup' ? errorLocation(thrownInSetup) : undefined;
-    return location === undefined ? run : { ...run, location };
+  const open = (digestFrame: number) =>
+    openVariant(
+      { ...scene, variants },
+      { variant: spec.variant, size: spec.size, profiler: node.profiler, deep: spec.deep, digestFrame: Math.max(1, digestFrame) },
+    );
+  const first = open(spec.warmup);
+  if (first.type === 'error') {
+    const location = first.phase === 'setup' ? errorLocation(thrownInSetup) : undefined;
+    return location === undefined ? first : { ...first, location };
   }
+  // --at-frame: the code warms up on `first`, then a fresh world is measured from that frame.
+  const atFrame = spec.atFrame ?? null;
+  const lead =
+    atFrame === null
+      ? null
+      : new VariantAtFrame(
+          first,
+          () => {
+            const fresh = open(atFrame);
+            if (fresh.type === 'error') throw new Error(fresh.message);
+            return fresh;
+          },
+          atFrame,
+        );
+  const measuredWorld = () => lead?.current ?? first;
   await send({ type: 'progress', phase: 'warm-up', done: 0, total: spec.warmup + spec.frames });
-  const step = run.step;
+  const step = lead?.step ?? first.step;
   let lastProgress = 0;
   try {
     // Measured again when V8 disturbed the run (the testing API's policy): the JSON says so.
     const measured = await measureConfirmed(node, {
       scene: scene.name,
       variant: spec.variant,
-      size: run.size,
+      size: first.size,
       mode: spec.mode,
       frames: spec.frames,
       warmup: spec.warmup,
@@ -67,7 +78,8 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
       keepSlices: spec.keepSlices,
       keepPerFrame: true,
       step,
-      frameFunctions: () => run.world._frameFunctions(),
+      frameFunctions: () => measuredWorld().world._frameFunctions(),
+      lead: lead?.lead,
       onProgress: (done, total, phase) => {
         if (done - lastProgress >= 500 || done === total) {
           lastProgress = done;
@@ -79,7 +91,7 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
     await runExtraPasses(
       spec,
       step,
-      run.clock.frames,
+      measuredWorld().clock.frames,
       measured.result,
       (done, total) => void send({ type: 'progress', done: measuredFrames + done, total: measuredFrames + total, phase: 'passes' }),
     );
@@ -88,9 +100,9 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
       result: measured.result,
       frames: measured.frames,
       markerNames: markerNames(),
-      digest: run.digest(),
-      digestFrame: run.digestFrame!,
-      sceneErrors: run.errorSummary(errorLocation),
+      digest: measuredWorld().digest(),
+      digestFrame: measuredWorld().digestFrame!,
+      sceneErrors: (lead ?? first).errorSummary(errorLocation),
       runtime: { version: process.version, v8: process.versions.v8, flags: process.execArgv.filter((f) => f.startsWith('--')) },
     };
   } catch (error) {

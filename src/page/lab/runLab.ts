@@ -1,5 +1,5 @@
 import type { SceneDefinition } from '../../engine/Scene.ts';
-import { markerNames, openVariant } from '../../measure/SceneVariant.ts';
+import { markerNames, openVariant, VariantAtFrame } from '../../measure/SceneVariant.ts';
 import { createLabProfiler, labFrameCapacity } from '../kit/labProfiler.ts';
 import { measureConfirmedInPage } from '../kit/measureConfirmedInPage.ts';
 import type { PageRunHooks } from '../kit/measureInPage.ts';
@@ -19,14 +19,30 @@ function messageOf(error: unknown): string {
 export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: PageRunHooks): Promise<LabOutcome> {
   const lab = createLabProfiler({ frameCapacity: labFrameCapacity(spec.frames) });
   if (!lab.calibration.precise) return { type: 'error', phase: 'browser', message: lab.calibration.reason };
-  const variant = openVariant(scene, {
-    variant: spec.variant,
-    size: spec.size,
-    profiler: lab.profiler,
-    deep: spec.deep,
-    digestFrame: Math.max(1, spec.warmup),
-  });
+  const open = (digestFrame: number) =>
+    openVariant(scene, {
+      variant: spec.variant,
+      size: spec.size,
+      profiler: lab.profiler,
+      deep: spec.deep,
+      digestFrame: Math.max(1, digestFrame),
+    });
+  const variant = open(spec.warmup);
   if (variant.type === 'error') return variant;
+  // atFrame: the code warms up on `variant`, then a fresh world is measured from that frame.
+  const atFrame = spec.atFrame ?? null;
+  const lead =
+    atFrame === null
+      ? null
+      : new VariantAtFrame(
+          variant,
+          () => {
+            const fresh = open(atFrame);
+            if (fresh.type === 'error') throw new Error(fresh.message);
+            return fresh;
+          },
+          atFrame,
+        );
   // Set up: a first report, so that a scene stuck in its first frames is not taken for one stuck in setup.
   hooks.onProgress?.(0, spec.warmup + spec.frames);
   try {
@@ -42,7 +58,8 @@ export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: PageR
         quietFrames: spec.quietFrames,
         maxWarmup: spec.maxWarmup,
         keepSlices: spec.keepSlices,
-        step: variant.step,
+        step: lead?.step ?? variant.step,
+        lead: lead?.lead,
       },
       hooks,
     );
@@ -51,9 +68,9 @@ export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: PageR
       result: run.result,
       frames: run.frames,
       markerNames: markerNames(),
-      digest: variant.digest(),
-      digestFrame: variant.digestFrame!,
-      sceneErrors: variant.errorSummary(),
+      digest: (lead?.current ?? variant).digest(),
+      digestFrame: (lead?.current ?? variant).digestFrame!,
+      sceneErrors: (lead ?? variant).errorSummary(),
       calibration: { ...lab.calibration, stampCost: run.stampCost },
       groundTruth: run.groundTruth,
     };
