@@ -22,6 +22,8 @@ import { scenes as catalog } from '../../scenes/index.ts';
 const SCENES = catalog.map((scene) => scene.name);
 const bin = join(import.meta.dirname, '../../bin/alloclab.js');
 const scratch = mkdtempSync(join(tmpdir(), 'alloclab-sandbox-catalog-'));
+/** Frames back to back, the stage drawn at a twentieth of its pixels: drawing is outside the measured frames. */
+const PAGE = '?resolution=0.05&pace=max';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -35,7 +37,8 @@ beforeAll(async () => {
   let url: string;
   ({ server, url } = await buildAndPreview(join(scratch, 'site')));
   browser = await launchChromium();
-  ({ readings, errors: pageErrors } = await measureCatalogInSandbox(browser, `${url}?resolution=0.25&pace=max`, {
+  const started = performance.now();
+  ({ readings, errors: pageErrors } = await measureCatalogInSandbox(browser, `${url}${PAGE}`, {
     scenes: SCENES,
     // The allocating variant of each scene first: a fresh page's own code (its panel, pixi.js) is
     // still being compiled during the first scene it shows, and V8 installs that code in whatever
@@ -44,6 +47,26 @@ beforeAll(async () => {
     // them off.
     variants: ['allocating', 'optimized'],
   }));
+  // V8's own one-offs (code it compiled for the page's panel or pixi.js, installed in whatever
+  // frame runs then, which a page cannot see) can land in each of a variant's three windows; such
+  // a variant is loaded again in a fresh page, after its allocating variant, and loaded twice
+  // there (a fresh world and warm-up each time), as a user measures again; the test says so and
+  // judges the last reading.
+  for (const [index, first] of readings.entries()) {
+    if (first.variant !== 'optimized' || (first.run.bytesPerFrame.mean === 0 && first.render === 0)) continue;
+    console.warn(
+      `${first.scene} optimized read a mean of ${first.run.bytesPerFrame.mean} B/frame (Render ${first.render} B; worst ${JSON.stringify(first.run.worstFrames.slice(0, 3))}) in ${first.run.remeasured?.measurements ?? 1} window(s): loading it again`,
+    );
+    const again = await measureCatalogInSandbox(browser, `${url}${PAGE}`, {
+      scenes: [first.scene],
+      variants: ['allocating', 'optimized', 'optimized'],
+    });
+    readings[index] = again.readings.at(-1)!;
+    pageErrors.push(...again.errors);
+  }
+  console.log(
+    `${readings.length} variants read in the sandbox in ${((performance.now() - started) / 1000).toFixed(0)} s: ${readings.map((r) => `${r.scene}/${r.variant} ${r.seconds.toFixed(1)} s`).join(', ')}`,
+  );
   // Two at a time, each its own browser.
   const pending = readings.filter((r) => r.variant === 'allocating');
   await Promise.all(
