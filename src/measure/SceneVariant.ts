@@ -168,3 +168,25 @@ export class VariantAtFrame {
     return measured.errors.length === 0 ? this._warmedOn.errorSummary(locate) : measured.errorSummary(locate);
   }
 }
+
+/**
+ * The `VariantAtFrame` of `spec.atFrame` over `warmedOn`, each fresh world opened by `open` (with
+ * its digest taken at `atFrame`), or null without `atFrame`. A fresh world that fails to set up
+ * throws its message (the same setup succeeded for `warmedOn`).
+ */
+export function variantAtFrame(
+  warmedOn: SceneVariant,
+  open: (digestFrame: number) => SceneVariant | VariantFailure<'load' | 'setup'>,
+  atFrame: number | null | undefined,
+): VariantAtFrame | null {
+  if (atFrame === null || atFrame === undefined) return null;
+  return new VariantAtFrame(
+    warmedOn,
+    () => {
+      const fresh = open(atFrame);
+      if (fresh.type === 'error') throw new Error(fresh.message);
+      return fresh;
+    },
+    atFrame,
+  );
+}

@@ -4,7 +4,7 @@
  */
 import { createNodeProfiler } from '../../node/NodeProfiler.ts';
 import { measureConfirmed } from '../../node/measureConfirmed.ts';
-import { markerNames, openVariant, VariantAtFrame } from '../../measure/SceneVariant.ts';
+import { markerNames, openVariant, variantAtFrame } from '../../measure/SceneVariant.ts';
 import { errorLocation, loadScene } from '../sceneRef.ts';
 import type { SceneSetup } from '../../engine/Scene.ts';
 import { runExtraPasses } from './extraPasses.ts';
@@ -47,19 +47,7 @@ export async function measureInWorker(spec: WorkerSpec, send: (message: WorkerMe
     return location === undefined ? first : { ...first, location };
   }
   // --at-frame: the code warms up on `first`, then a fresh world is measured from that frame.
-  const atFrame = spec.atFrame ?? null;
-  const lead =
-    atFrame === null
-      ? null
-      : new VariantAtFrame(
-          first,
-          () => {
-            const fresh = open(atFrame);
-            if (fresh.type === 'error') throw new Error(fresh.message);
-            return fresh;
-          },
-          atFrame,
-        );
+  const lead = variantAtFrame(first, open, spec.atFrame);
   const measuredWorld = () => lead?.current ?? first;
   await send({ type: 'progress', phase: 'warm-up', done: 0, total: spec.warmup + spec.frames });
   const step = lead?.step ?? first.step;

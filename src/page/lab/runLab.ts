@@ -1,5 +1,5 @@
 import type { SceneDefinition } from '../../engine/Scene.ts';
-import { markerNames, openVariant, VariantAtFrame } from '../../measure/SceneVariant.ts';
+import { markerNames, openVariant, variantAtFrame } from '../../measure/SceneVariant.ts';
 import { createLabProfiler, labFrameCapacity } from '../kit/labProfiler.ts';
 import { measureConfirmedInPage } from '../kit/measureConfirmedInPage.ts';
 import type { PageRunHooks } from '../kit/measureInPage.ts';
@@ -30,19 +30,7 @@ export async function runLab(scene: SceneDefinition, spec: LabSpec, hooks: PageR
   const variant = open(spec.warmup);
   if (variant.type === 'error') return variant;
   // atFrame: the code warms up on `variant`, then a fresh world is measured from that frame.
-  const atFrame = spec.atFrame ?? null;
-  const lead =
-    atFrame === null
-      ? null
-      : new VariantAtFrame(
-          variant,
-          () => {
-            const fresh = open(atFrame);
-            if (fresh.type === 'error') throw new Error(fresh.message);
-            return fresh;
-          },
-          atFrame,
-        );
+  const lead = variantAtFrame(variant, open, spec.atFrame);
   // Set up: a first report, so that a scene stuck in its first frames is not taken for one stuck in setup.
   hooks.onProgress?.(0, spec.warmup + spec.frames);
   try {
