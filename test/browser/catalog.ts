@@ -28,6 +28,8 @@ export interface CatalogOptions {
    * The figures are bytes, which do not depend on the pace; more pages only share the CPU.
    */
   pages?: number;
+  /** What `summary()` is told besides the frames, by variant (default: nothing, the page's own rule). */
+  summaryOptions?: (variant: string) => { quietFrames?: number } | undefined;
   /** Called as each variant is read. */
   onReading?: (reading: SandboxReading) => void;
 }
@@ -59,7 +61,10 @@ export async function measureCatalogInSandbox(
           for (const variant of variants) {
             const started = performance.now();
             await page.evaluate(([s, v]) => window.alloclab!.load(s!, v), [scene, variant]);
-            const run = await page.evaluate((n) => window.alloclab!.summary(n), frames);
+            const run = await page.evaluate(([n, o]) => window.alloclab!.summary(n!, o), [
+              frames,
+              options.summaryOptions?.(variant),
+            ] as const);
             const render = run.markers.find((m) => m.name === 'Render')?.bytesPerFrame ?? Number.NaN;
             const reading = { scene, variant, run, render, seconds: (performance.now() - started) / 1000 };
             ofScene.push(reading);

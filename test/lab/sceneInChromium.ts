@@ -2,7 +2,9 @@
  * The scene allocation tests, run in headless Chromium (the 'chromium' vitest project) through
  * the same `profileScene` and matchers as in Node: alloclab/testing resolves to its browser twin
  * there. One test file per scene, so each scene runs in a fresh page realm (its own compiled code
- * and type feedback), as the CLI measures each variant in a fresh browser.
+ * and type feedback), as the CLI measures each variant in a fresh browser. Four scenes of different
+ * kinds cover the API; every catalog scene's figures in Chromium are checked by
+ * test/browser/sandbox-catalog.test.ts (the sandbox page, and the lab page through the CLI).
  */
 import { describe, expect, it } from 'vitest';
 import { profileScene } from 'alloclab/testing';

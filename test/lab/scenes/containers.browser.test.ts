@@ -1,4 +1,0 @@
-import scene from '../../../scenes/containers/index.ts';
-import { describeSceneInChromium } from '../sceneInChromium.ts';
-
-describeSceneInChromium(scene);

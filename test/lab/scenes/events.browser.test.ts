@@ -1,4 +1,0 @@
-import scene from '../../../scenes/events/index.ts';
-import { describeSceneInChromium } from '../sceneInChromium.ts';
-
-describeSceneInChromium(scene);
