@@ -2,17 +2,25 @@ import { type Disturbance, measureAgain } from '../../measure/disturbances.ts';
 import type { LabProfiler } from './labProfiler.ts';
 import { type PageRun, type PageRunHooks, type PageRunOptions, measureInPage } from './measureInPage.ts';
 
+/** Frames run before a measurement taken again after a one-off, as in Node and the sandbox. */
+const BRIEF_WARMUP = 60;
+/** Measurements at most, as in Node and the sandbox: a one-off was seen in two in a row. */
+const MAX_MEASUREMENTS = 3;
+
 /**
- * Measures in a page like `measureInPage`, and once more when the run looks disturbed
- * (`measureAgain`), which in a page also means frames that allocated while V8 installed code in
- * them. The browser testing API and the CLI's lab page (`--browser`) both measure through it.
+ * Measures in a page like `measureInPage`, and again when the run looks disturbed
+ * (`measureAgain`, up to three times), which in a page also means frames that allocated while V8
+ * installed code in them. The browser testing API and the CLI's lab page (`--browser`) both measure through it.
  * What was seen: docs/measuring-in-v8.md, "Measuring once more".
  */
 export function measureConfirmedInPage(lab: LabProfiler, options: PageRunOptions, hooks: PageRunHooks): Promise<PageRun> {
-  return measureAgain((brief) => measureInPage(lab, brief ? { ...options, warmup: 0 } : options, hooks), {
-    maxMeasurements: 2,
-    alsoDisturbed: stillCompiling,
-  });
+  return measureAgain(
+    (brief) => measureInPage(lab, brief ? { ...options, warmup: Math.min(options.warmup, BRIEF_WARMUP) } : options, hooks),
+    {
+      maxMeasurements: MAX_MEASUREMENTS,
+      alsoDisturbed: stillCompiling,
+    },
+  );
 }
 
 /** What a run saw when some frames allocated while the JIT installed code in it; else null. */
