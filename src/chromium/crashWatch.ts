@@ -45,7 +45,18 @@ export interface CrashWatch {
   at(where: string, frames: number): void;
   /** The crash as one line (what died, at which frame, in which phase), or null. */
   failure(): PageCrash | null;
+  /**
+   * The crash behind `error` (a call the crash broke), or null: the crash event can come just
+   * after the call failed, and a renderer that dies while its page is being made has no page to
+   * report it, only the driver's "Target crashed".
+   */
+  crashBehind(error: unknown): Promise<PageCrash | null>;
 }
+
+/** What the browser driver says when a call failed because the page's renderer or the browser went away. */
+const BROKEN_BY_A_CRASH = /Target crashed|Target page, context or browser has been closed|frame was detached|net::ERR_ABORTED/;
+/** How long a crash event may come after the call it broke. */
+const CRASH_EVENT_MS = 500;
 
 /**
  * Watches a browser and its page for a crash: the renderer's ('crash'), or the browser going away;
@@ -72,6 +83,15 @@ export function crashWatch(browser: Browser): CrashWatch {
     failure(): PageCrash | null {
       if (lost === null) return null;
       return new PageCrash(`${lost} at frame ${frame} (${phase})`);
+    },
+    async crashBehind(error: unknown): Promise<PageCrash | null> {
+      const message = error instanceof Error ? error.message : String(error);
+      if (lost === null && BROKEN_BY_A_CRASH.test(message)) {
+        const deadline = Date.now() + CRASH_EVENT_MS;
+        while (lost === null && Date.now() < deadline) await new Promise((done) => setTimeout(done, 25));
+        if (lost === null && /Target crashed/.test(message)) lost = "the page's renderer crashed";
+      }
+      return this.failure();
     },
   };
 }

@@ -91,9 +91,14 @@ export async function measureInChromium(
     await page.goto(new URL('lab.html', options.server.url).href);
     try {
       await page.waitForFunction(() => document.documentElement.dataset.alloclabLab === 'ready', null, { timeout: 60_000 });
-    } catch {
+    } catch (error) {
       if (timedOut) return timeout();
-      const why = pageErrors[0] ?? 'it did not start within 60 s';
+      // A renderer that died while the lab page loaded is a crash (worth one more try in a fresh
+      // browser), not a page that did not load.
+      const crash = await watch.crashBehind(error);
+      if (crash !== null) throw crash;
+      const timedOutLoading = error instanceof Error && error.name === 'TimeoutError';
+      const why = pageErrors[0] ?? (timedOutLoading ? 'it did not start within 60 s' : firstLineOf(error));
       return {
         outcome: { type: 'error', phase: 'browser', message: `the lab page did not load: ${why}` },
         runtime: await runtimeOf(browser, options.jsFlags),
@@ -106,7 +111,7 @@ export async function measureInChromium(
   } catch (error) {
     if (timedOut) return timeout();
     // After a crash, whatever failed (an evaluate on a closed page) failed because of it.
-    throw watch.failure() ?? error;
+    throw (await watch.crashBehind(error)) ?? error;
   } finally {
     clearTimeout(timer);
     await browser.close();
@@ -117,4 +122,8 @@ async function runtimeOf(browser: Browser, jsFlags: readonly string[]): Promise<
   const session = await browser.newBrowserCDPSession();
   const version = (await session.send('Browser.getVersion')) as { jsVersion: string };
   return { version: browser.version(), v8: version.jsVersion, flags: [...jsFlags] };
+}
+
+function firstLineOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
 }

@@ -74,7 +74,7 @@ export async function measurePage(
     return await measureInBrowser(browser, url, options, jsFlags, script, watch, kept);
   } catch (error) {
     // After a crash, whatever failed (an evaluate on a closed page) failed because of it.
-    const crash = watch.failure();
+    const crash = await watch.crashBehind(error);
     if (crash === null) throw error;
     crash.partial = kept.partial;
     throw crash;
