@@ -40,6 +40,11 @@ function figuredBytes(bytes: readonly number[]): number[] {
   return bytes.filter((b) => !Number.isNaN(b));
 }
 
+/** Frames run before a measurement taken again after a one-off, at most (the code is warm by then). */
+export const BRIEF_WARMUP = 60;
+/** Measurements at most, the first included: a one-off was seen in two in a row on a loaded machine. */
+export const MAX_MEASUREMENTS = 3;
+
 /** What a measurement saw that calls for another one (see `measureAgain`). */
 export interface Disturbance {
   allocatingFrames: number;

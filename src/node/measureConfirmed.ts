@@ -1,11 +1,6 @@
-import { measureAgain } from '../measure/disturbances.ts';
+import { BRIEF_WARMUP, MAX_MEASUREMENTS, measureAgain } from '../measure/disturbances.ts';
 import { measureRun, type MeasureRunOptions, type MeasuredRun } from './measureRun.ts';
 import type { NodeProfiler } from './NodeProfiler.ts';
-
-/** Most warm-up frames of a measurement after a one-off (the code is warm by then). */
-const BRIEF_WARMUP = 60;
-/** Measurements at most: three, as a one-off was seen in two measurements in a row on a loaded machine. */
-const MAX_MEASUREMENTS = 3;
 
 /**
  * Measures like `measureRun`, and again while the run looks disturbed by V8 (`measureAgain`): after

@@ -5,7 +5,7 @@ import type { TraceRun } from '../profiler/exports/chromeTrace.ts';
 import type { BrowserHost, FrameListener, LoadedScene } from './BrowserHost.ts';
 import { compileNatives } from '../measure/tierWatch.ts';
 import { DEFAULT_WARMUP_RULE, WarmupWatch, type WarmupRule } from '../page/WarmupWatch.ts';
-import { measureAgain } from '../measure/disturbances.ts';
+import { BRIEF_WARMUP, MAX_MEASUREMENTS, measureAgain } from '../measure/disturbances.ts';
 
 /** Options of `collectRun`. */
 export interface CollectRunOptions {
@@ -40,10 +40,6 @@ export interface CollectRunOptions {
 export interface CollectedRun extends TraceRun {}
 
 const DRAIN_EVERY = 60;
-/** Frames run before a window measured again after a one-off (Node's brief warm-up). */
-const BRIEF_WARMUP = 60;
-/** Windows at most, as in Node: a one-off was seen in two windows in a row. */
-const MAX_MEASUREMENTS = 3;
 
 /**
  * Measures the next `frames` frames of the running world, every one of them (buffer policy: a

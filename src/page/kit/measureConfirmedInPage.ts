@@ -1,11 +1,6 @@
-import { type Disturbance, measureAgain } from '../../measure/disturbances.ts';
+import { BRIEF_WARMUP, type Disturbance, MAX_MEASUREMENTS, measureAgain } from '../../measure/disturbances.ts';
 import type { LabProfiler } from './labProfiler.ts';
 import { type PageRun, type PageRunHooks, type PageRunOptions, measureInPage } from './measureInPage.ts';
-
-/** Frames run before a measurement taken again after a one-off, as in Node and the sandbox. */
-const BRIEF_WARMUP = 60;
-/** Measurements at most, as in Node and the sandbox: a one-off was seen in two in a row. */
-const MAX_MEASUREMENTS = 3;
 
 /**
  * Measures in a page like `measureInPage`, and again when the run looks disturbed
