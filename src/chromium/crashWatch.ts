@@ -43,8 +43,6 @@ export interface CrashWatch {
   watchPage(page: Page): void;
   /** Where the run is now (a phase, and the frames it has run), to say where a crash came. */
   at(where: string, frames: number): void;
-  /** The crash as one line (what died, at which frame, in which phase), or null. */
-  failure(): PageCrash | null;
   /**
    * The crash behind `error` (a call the crash broke), or null: the crash event can come just
    * after the call failed, and a renderer that dies while its page is being made has no page to
@@ -79,11 +77,6 @@ export function crashWatch(browser: Browser): CrashWatch {
       phase = where;
       frame = turns;
     },
-    /** The crash as one line (what died, at which frame, in which phase), or null. */
-    failure(): PageCrash | null {
-      if (lost === null) return null;
-      return new PageCrash(`${lost} at frame ${frame} (${phase})`);
-    },
     async crashBehind(error: unknown): Promise<PageCrash | null> {
       const message = error instanceof Error ? error.message : String(error);
       if (lost === null && BROKEN_BY_A_CRASH.test(message)) {
@@ -91,7 +84,8 @@ export function crashWatch(browser: Browser): CrashWatch {
         while (lost === null && Date.now() < deadline) await new Promise((done) => setTimeout(done, 25));
         if (lost === null && /Target crashed/.test(message)) lost = "the page's renderer crashed";
       }
-      return this.failure();
+      // The crash as one line: what died, at which frame, in which phase.
+      return lost === null ? null : new PageCrash(`${lost} at frame ${frame} (${phase})`);
     },
   };
 }
