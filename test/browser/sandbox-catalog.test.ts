@@ -46,9 +46,6 @@ beforeAll(async () => {
     // optimized variant), which a page cannot see (no DevTools trace); an allocating median shrugs
     // them off.
     variants: ['allocating', 'optimized'],
-    // The allocating variants are compared with the CLI over the same frames, wherever those are:
-    // their warm-up ends with the page's tier judge, without 300 quiet frames more.
-    summaryOptions: (variant) => (variant === 'allocating' ? { quietFrames: 0 } : undefined),
   }));
   // V8's own one-offs (code it compiled for the page's panel or pixi.js, installed in whatever
   // frame runs then, which a page cannot see) can land in each of a variant's three windows; such
